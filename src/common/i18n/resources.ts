@@ -1,0 +1,19 @@
+import nbCommon from '../../../locales/nb/common.json';
+import nnCommon from '../../../locales/nn/common.json';
+import enCommon from '../../../locales/en/common.json';
+import nbCli from '../../../locales/nb/cli.json';
+import nnCli from '../../../locales/nn/cli.json';
+import enCli from '../../../locales/en/cli.json';
+import nbCourse from '../../../locales/nb/course.json';
+import nnCourse from '../../../locales/nn/course.json';
+import enCourse from '../../../locales/en/course.json';
+
+/** The i18next namespaces, one file each in locales/<language>/. */
+export const NAMESPACES = ['common', 'cli', 'course'] as const;
+
+/** Every message of every language, bundled at build time (nothing is loaded at run time). */
+export const RESOURCES = {
+  nb: { common: nbCommon, cli: nbCli, course: nbCourse },
+  nn: { common: nnCommon, cli: nnCli, course: nnCourse },
+  en: { common: enCommon, cli: enCli, course: enCourse },
+} as const;

@@ -1,0 +1,290 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { decryptChunk } from './chunk-cipher';
+import { CourseFileError } from './course-file-error';
+import {
+  CHUNK_OVERHEAD,
+  INDEX_ENTRY_ID,
+  PREAMBLE_SIZE,
+  chunkCount,
+  indexSchema,
+  storedSize,
+  type CourseFileHeader,
+  type IndexEntry,
+} from './format';
+import { decodeHeaderRegion, decodePreamble, verifyHeaderMac } from './header-codec';
+import { unlockAnySlot } from './key-slots';
+import { deriveSubkeys, type Subkeys } from './subkeys';
+
+/** A half-open byte range [start, end) of an entry's plaintext. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** Progress of `verify`, in stored bytes. */
+export type VerifyProgress = (doneBytes: number, totalBytes: number) => void;
+
+/**
+ * Opens a course file and reads its public header, without a password. Refuses, with the right problem,
+ * files that are missing, not course files, from a newer version, truncated or visibly damaged.
+ */
+export async function openCourseFile(path: string): Promise<LockedCourseFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new CourseFileError(
+      code === 'ENOENT'
+        ? { kind: 'not-found', path }
+        : { kind: 'unreadable', path, reason: code ?? 'unknown' },
+      { cause },
+    );
+  }
+  try {
+    const { size } = await handle.stat();
+    const start = Buffer.alloc(Math.min(size, PREAMBLE_SIZE));
+    await readExactly(handle, start, 0);
+    const preamble = decodePreamble(start);
+    if (size < preamble.regionSize) {
+      throw new CourseFileError({ kind: 'truncated', expectedBytes: preamble.regionSize, actualBytes: size });
+    }
+    const region = Buffer.alloc(preamble.regionSize);
+    await readExactly(handle, region, 0);
+    const header = decodeHeaderRegion(region);
+    if (size < header.fileSize) {
+      throw new CourseFileError({ kind: 'truncated', expectedBytes: header.fileSize, actualBytes: size });
+    }
+    if (size > header.fileSize) throw new CourseFileError({ kind: 'damaged', where: { part: 'layout' } });
+    return new LockedCourseFile(handle, header, region);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Opens and unlocks in one step, closing the file again whatever fails (the usual way in). */
+export async function unlockCourseFile(path: string, password: string): Promise<UnlockedCourseFile> {
+  const locked = await openCourseFile(path);
+  try {
+    return await locked.unlock(password);
+  } finally {
+    await locked.close();
+  }
+}
+
+/**
+ * A course file whose header has been read; `unlock` turns a password into an UnlockedCourseFile.
+ * A failed unlock leaves it open, so the person can try another password; a successful one hands the file
+ * over to the UnlockedCourseFile, after which closing this one does nothing.
+ */
+export class LockedCourseFile {
+  private closed = false;
+  private handedOver = false;
+
+  constructor(
+    private readonly handle: FileHandle,
+    /** The public header: course id, title, key-slot parameters. Authenticated only once unlocked. */
+    readonly header: CourseFileHeader,
+    private readonly region: Buffer,
+  ) {}
+
+  /**
+   * Unwraps the content key with `password`, authenticates the header with it, and decrypts the index.
+   * The same file handle is handed over: close either the locked or the unlocked file, not both.
+   */
+  async unlock(password: string): Promise<UnlockedCourseFile> {
+    if (this.closed || this.handedOver) throw new CourseFileError({ kind: 'closed' });
+    const fileId = Buffer.from(this.header.fileId, 'base64');
+    const opened = await unlockAnySlot(password, this.header.slots, fileId);
+    if (!opened) throw new CourseFileError({ kind: 'wrong-password' });
+    const keys = deriveSubkeys(opened.contentKey, fileId);
+    if (!verifyHeaderMac(this.region, keys.headerMac)) {
+      throw new CourseFileError({ kind: 'damaged', where: { part: 'header' } });
+    }
+    const unlocked = new UnlockedCourseFile(this.handle, this.header, fileId, keys, opened.slot.id);
+    await unlocked.loadIndex();
+    this.handedOver = true;
+    return unlocked;
+  }
+
+  /** Closes the file, unless an unlock has handed it over. Safe to call more than once. */
+  async close(): Promise<void> {
+    if (this.closed || this.handedOver) return;
+    this.closed = true;
+    await this.handle.close();
+  }
+}
+
+/** An unlocked course file: its entries can be read in any range, each chunk authenticated as it is read. */
+export class UnlockedCourseFile {
+  private index: readonly IndexEntry[] = [];
+  private byName = new Map<string, IndexEntry>();
+  private closed = false;
+
+  constructor(
+    private readonly handle: FileHandle,
+    readonly header: CourseFileHeader,
+    private readonly fileId: Buffer,
+    private readonly keys: Subkeys,
+    /** The id of the key slot the password opened (for `passwords remove`). */
+    readonly slotId: string,
+  ) {}
+
+  /** Decrypts the index and checks that the entries tile the data region exactly, with nothing hidden between. */
+  async loadIndex(): Promise<void> {
+    const { offset, size } = this.header.index;
+    const indexEntry: IndexEntry = { name: 'index', id: INDEX_ENTRY_ID, offset, size };
+    const parts: Buffer[] = [];
+    try {
+      for await (const part of this.readEntryRange(indexEntry, { start: 0, end: size })) parts.push(part);
+    } catch (cause) {
+      if (cause instanceof CourseFileError && cause.problem.kind === 'damaged') {
+        throw new CourseFileError({ kind: 'damaged', where: { part: 'index' } }, { cause });
+      }
+      throw cause;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.concat(parts).toString('utf8'));
+    } catch (cause) {
+      throw new CourseFileError({ kind: 'damaged', where: { part: 'index' } }, { cause });
+    }
+    const result = indexSchema.safeParse(parsed);
+    if (!result.success) throw new CourseFileError({ kind: 'damaged', where: { part: 'index' } });
+    const entries = result.data.entries;
+    let expectedOffset = this.header.dataOffset;
+    const names = new Map<string, IndexEntry>();
+    for (const [position, entry] of entries.entries()) {
+      if (entry.id !== position + 1 || entry.offset !== expectedOffset || names.has(entry.name)) {
+        throw new CourseFileError({ kind: 'damaged', where: { part: 'layout' } });
+      }
+      names.set(entry.name, entry);
+      expectedOffset += storedSize(entry.size, this.header.chunkSize);
+    }
+    if (
+      expectedOffset !== offset ||
+      offset + storedSize(size, this.header.chunkSize) !== this.header.fileSize
+    ) {
+      throw new CourseFileError({ kind: 'damaged', where: { part: 'layout' } });
+    }
+    this.index = entries;
+    this.byName = names;
+  }
+
+  /** Every entry, in file order. */
+  entries(): readonly IndexEntry[] {
+    return this.index;
+  }
+
+  /** Whether an entry of that name exists. */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** The entry of that name; throws `unknown-entry` when there is none. */
+  entry(name: string): IndexEntry {
+    const entry = this.byName.get(name);
+    if (!entry) throw new CourseFileError({ kind: 'unknown-entry', entry: name });
+    return entry;
+  }
+
+  /**
+   * Reads [start, end) of an entry's plaintext, decrypting only the chunks the range touches, one chunk per
+   * step of the iteration: a consumer that stops early (an aborted request) stops the decrypting.
+   */
+  read(name: string, range?: ByteRange): AsyncGenerator<Buffer> {
+    const entry = this.entry(name);
+    const wanted = range ?? { start: 0, end: entry.size };
+    if (
+      !Number.isSafeInteger(wanted.start) ||
+      !Number.isSafeInteger(wanted.end) ||
+      wanted.start < 0 ||
+      wanted.end < wanted.start ||
+      wanted.end > entry.size
+    ) {
+      throw new CourseFileError({
+        kind: 'bad-range',
+        entry: name,
+        start: wanted.start,
+        end: wanted.end,
+        size: entry.size,
+      });
+    }
+    return this.readEntryRange(entry, wanted);
+  }
+
+  /** Reads a whole (small) entry into memory: the manifest, a playlist, subtitles. */
+  async readAll(name: string): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.read(name)) parts.push(part);
+    return Buffer.concat(parts);
+  }
+
+  /** Authenticates every chunk of every entry, reporting progress; throws the first problem found. */
+  async verify(onProgress?: VerifyProgress): Promise<void> {
+    const total = this.header.fileSize - this.header.dataOffset;
+    let done = 0;
+    for (const entry of this.index) {
+      // Reading the whole range authenticates every chunk; the bytes themselves are dropped.
+      for await (const part of this.readEntryRange(entry, { start: 0, end: entry.size })) {
+        done += part.length + CHUNK_OVERHEAD;
+        onProgress?.(Math.min(done, total), total);
+      }
+      if (entry.size === 0) done += CHUNK_OVERHEAD;
+    }
+    onProgress?.(total, total);
+  }
+
+  /** Closes the file; further reads fail with `closed`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close();
+  }
+
+  private async *readEntryRange(entry: IndexEntry, range: ByteRange): AsyncGenerator<Buffer> {
+    const chunkSize = this.header.chunkSize;
+    const chunks = chunkCount(entry.size, chunkSize);
+    const first = Math.floor(range.start / chunkSize);
+    const last = range.end > range.start ? Math.floor((range.end - 1) / chunkSize) : first;
+    // An empty range of an empty entry still authenticates its one (empty) chunk, so verify covers it.
+    const record = Buffer.alloc(Math.min(entry.size, chunkSize) + CHUNK_OVERHEAD);
+    for (let index = first; index <= last && index < chunks; index++) {
+      if (this.closed) throw new CourseFileError({ kind: 'closed' });
+      const plainLength = index < chunks - 1 ? chunkSize : entry.size - index * chunkSize;
+      const offset = entry.offset + index * (chunkSize + CHUNK_OVERHEAD);
+      const view = record.subarray(0, plainLength + CHUNK_OVERHEAD);
+      const read = await readExactly(this.handle, view, offset);
+      if (read < view.length) {
+        throw new CourseFileError({
+          kind: 'truncated',
+          expectedBytes: offset + view.length,
+          actualBytes: offset + read,
+        });
+      }
+      const place = { fileId: this.fileId, entryId: entry.id, chunkIndex: index, last: index === chunks - 1 };
+      const plain = decryptChunk(this.keys.data, place, view);
+      if (!plain) {
+        throw new CourseFileError({
+          kind: 'damaged',
+          where: { part: 'entry', entry: entry.name, chunk: index, offset },
+        });
+      }
+      const from = index === first ? range.start - index * chunkSize : 0;
+      const to = index === last ? range.end - index * chunkSize : plainLength;
+      if (range.end > range.start) yield from === 0 && to === plain.length ? plain : plain.subarray(from, to);
+    }
+  }
+}
+
+/** Reads until `buffer` is full or the file ends; returns the bytes read. */
+async function readExactly(handle: FileHandle, buffer: Buffer, position: number): Promise<number> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled;
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+/**
+ * The file layout's constants. docs/course-file.md explains each one; changing any of them is a new
+ * format version, because readers in the field compute offsets from them.
+ */
+export const MAGIC = Buffer.from('PLENUMCF', 'ascii');
+
+/** The format version this build writes and the newest it can read. */
+export const FORMAT_VERSION = 1;
+
+/** Bytes before the header JSON: magic (8), version (2), reserved (2), region size (4), JSON length (4). */
+export const PREAMBLE_SIZE = 20;
+
+/** The header region's two trailing digests: SHA-256 (accidental damage) then HMAC-SHA-256 (tampering). */
+export const DIGEST_SIZE = 32;
+
+/**
+ * The header lives in a fixed-size region so that adding or removing a password rewrites only the header in
+ * place. 16 KiB holds dozens of key slots (one is about 400 bytes of JSON).
+ */
+export const DEFAULT_HEADER_REGION_SIZE = 16 * 1024;
+
+/** Readers refuse regions outside these bounds before allocating anything (a damaged size field). */
+export const MIN_HEADER_REGION_SIZE = 4 * 1024;
+export const MAX_HEADER_REGION_SIZE = 1024 * 1024;
+
+/** 1 MiB chunks: measured here, a random 1 MiB chunk decrypts in about 0.6 ms, small next to a segment. */
+export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+export const MIN_CHUNK_SIZE = 1024;
+export const MAX_CHUNK_SIZE = 16 * 1024 * 1024;
+
+/** AES-GCM: a random 96-bit IV before each chunk's ciphertext and a 128-bit tag after it. */
+export const IV_SIZE = 12;
+export const TAG_SIZE = 16;
+export const CHUNK_OVERHEAD = IV_SIZE + TAG_SIZE;
+
+/** The content key and every derived key are 256-bit. */
+export const KEY_SIZE = 32;
+
+/** Random per file; bound into every chunk so chunks from another course file never authenticate. */
+export const FILE_ID_SIZE = 16;
+
+/** The index (the table of entries) is stored as entry 0; course entries are numbered from 1. */
+export const INDEX_ENTRY_ID = 0;
+
+/** Entry names are relative, slash-separated and plain, so they can appear in a URL path unescaped. */
+export const ENTRY_NAME_PATTERN = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+/** scrypt's cost: N=2^17, r=8, p=1 took 450-480 ms here, inside the 0.3-1 s an unlock may take. */
+export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/** Bounds on stored KDF parameters, so a hostile header cannot make an unlock take minutes or gigabytes. */
+export const MAX_SCRYPT_N = 2 ** 20;
+export const MAX_SCRYPT_R = 32;
+export const MAX_SCRYPT_P = 16;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** The scrypt parameters stored in one key slot. */
+export const scryptParamsSchema = z.strictObject({
+  name: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .min(2)
+    .max(MAX_SCRYPT_N)
+    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+  r: z.number().int().min(1).max(MAX_SCRYPT_R),
+  p: z.number().int().min(1).max(MAX_SCRYPT_P),
+  salt: base64,
+});
+
+/** One key slot: the content key wrapped (AES-256-GCM) under a key derived from one password. */
+export const keySlotSchema = z.strictObject({
+  id: z.string().regex(/^[a-f0-9]{8}$/),
+  createdAt: z.string(),
+  kdf: scryptParamsSchema,
+  iv: base64,
+  wrappedKey: base64,
+  tag: base64,
+});
+
+/** Where the encrypted index sits and how long its plaintext is. */
+export const indexLocationSchema = z.strictObject({
+  offset: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+});
+
+/** The public header: readable without a password, authenticated (HMAC) once unlocked. */
+export const headerSchema = z.strictObject({
+  format: z.number().int().positive(),
+  fileId: base64,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  course: z.strictObject({ id: z.string(), title: z.string(), language: z.string() }),
+  chunkSize: z.number().int().min(MIN_CHUNK_SIZE).max(MAX_CHUNK_SIZE),
+  dataOffset: z.number().int().positive(),
+  fileSize: z.number().int().positive(),
+  index: indexLocationSchema,
+  slots: z.array(keySlotSchema).min(1),
+});
+
+/** The scrypt parameters of a key slot. */
+export type ScryptParams = z.infer<typeof scryptParamsSchema>;
+/** One key slot of the header. */
+export type KeySlot = z.infer<typeof keySlotSchema>;
+/** The public header of a course file. */
+export type CourseFileHeader = z.infer<typeof headerSchema>;
+
+/** One entry of the (encrypted) index. */
+export const indexEntrySchema = z.strictObject({
+  name: z.string().regex(ENTRY_NAME_PATTERN),
+  id: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+});
+
+/** The encrypted table of entries, stored as entry 0 at the end of the file. */
+export const indexSchema = z.strictObject({ entries: z.array(indexEntrySchema) });
+
+/** An entry as the index records it. */
+export type IndexEntry = z.infer<typeof indexEntrySchema>;
+
+/** How many chunks an entry of `size` bytes takes: at least one, so even an empty entry is authenticated. */
+export function chunkCount(size: number, chunkSize: number): number {
+  return Math.max(1, Math.ceil(size / chunkSize));
+}
+
+/** Bytes an entry of `size` plaintext bytes takes on disk. */
+export function storedSize(size: number, chunkSize: number): number {
+  return size + chunkCount(size, chunkSize) * CHUNK_OVERHEAD;
+}
