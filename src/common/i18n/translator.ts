@@ -21,6 +21,8 @@ export function createTranslator(language: Language = DEFAULT_LANGUAGE): Transla
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next otherwise prints an advertisement to the console on every init.
+    showSupportNotice: false,
   });
   return instance.t.bind(instance) as Translate;
 }

@@ -17,7 +17,7 @@ export const DIGEST_SIZE = 32;
 
 /**
  * The header lives in a fixed-size region so that adding or removing a password rewrites only the header in
- * place. 16 KiB holds dozens of key slots (one is about 400 bytes of JSON).
+ * place. 16 KiB holds about 60 key slots (one is about 250 bytes of JSON).
  */
 export const DEFAULT_HEADER_REGION_SIZE = 16 * 1024;
 
