@@ -1,0 +1,58 @@
+import { formatIssue } from '../common/course/course-issue';
+import { describeCourseFileProblem } from '../common/course-file/describe-problem';
+import type { Translate } from '../common/i18n/translator';
+import type { MediaErrorCode } from '../node/media/media-error';
+import type { PackProblem } from '../node/packer/pack-problem';
+import { formatTime } from '../common/course/time';
+
+/** Puts a packing failure into lines for the terminal: every course.yaml error, or what went wrong and what to do. */
+export function describePackProblem(problem: PackProblem, t: Translate): string[] {
+  switch (problem.kind) {
+    case 'invalid-course':
+      return [
+        ...problem.errors.map((issue) => formatIssue(issue, t)),
+        t('cli:pack.invalidCourse', { count: problem.errors.length }),
+      ];
+    case 'media':
+      return [describeMediaError(problem.code, t), ...problem.details.map((line) => `  ffmpeg: ${line}`)];
+    case 'chapter-not-on-segment':
+      return [
+        t('cli:pack.chapterNotOnSegment', {
+          chapter: problem.chapterId,
+          start: formatTime(problem.start, { millis: true }),
+        }),
+      ];
+    case 'course-file':
+      return [describeCourseFileProblem(problem.problem, t)];
+    case 'write-failed':
+      return [
+        problem.code === 'ENOSPC'
+          ? t('cli:pack.diskFull', { path: problem.path })
+          : problem.code === 'ENOENT'
+            ? t('cli:pack.noSuchFolder', { path: problem.path })
+            : t('cli:pack.writeFailed', { path: problem.path, code: problem.code }),
+      ];
+    case 'aborted':
+      return [t('cli:pack.aborted')];
+  }
+}
+
+/** What a media failure means for the person packing a course. */
+export function describeMediaError(code: MediaErrorCode, t: Translate): string {
+  switch (code) {
+    case 'not-found':
+      return t('cli:media.notFound');
+    case 'unreadable':
+      return t('cli:media.unreadable');
+    case 'not-media':
+      return t('cli:media.notMedia');
+    case 'no-video':
+      return t('cli:media.noVideo');
+    case 'tool-missing':
+      return t('cli:media.toolMissing');
+    case 'failed':
+      return t('cli:media.failed');
+    case 'aborted':
+      return t('cli:pack.aborted');
+  }
+}

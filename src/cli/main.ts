@@ -1,0 +1,25 @@
+import { EXIT } from './cli-io';
+import { runCli } from './run-cli';
+
+/** The `plenum` binary: runs the CLI on the process's streams; the first Ctrl-C aborts cleanly, a second exits. */
+export async function main(): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    controller.abort();
+  });
+  const code = await runCli(
+    process.argv.slice(2),
+    {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: process.cwd(),
+    },
+    controller.signal,
+  );
+  process.exitCode = code;
+}

@@ -1,0 +1,144 @@
+import { Command, CommanderError, Option } from 'commander';
+import { pickLanguage } from '../common/i18n/languages';
+import { createTranslator } from '../common/i18n/translator';
+import { CliFailure } from './cli-failure';
+import { EXIT, type CliIo } from './cli-io';
+import { demoCommand } from './commands/demo-command';
+import {
+  inspectCommand,
+  passwordsAddCommand,
+  passwordsRemoveCommand,
+  verifyCommand,
+} from './commands/file-commands';
+import { packCommand } from './commands/pack-command';
+
+/** The CLI's version, printed by --version and written into every course file it makes. */
+export const CLI_VERSION = '0.1.0';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * Runs the `plenum` command with `argv` (without node and the script) and returns the exit code. Messages
+ * follow PLENUM_LANG, else LANG (nb, nn or en; bokmål by default). Ctrl-C aborts cleanly through `signal`.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<number> {
+  const t = createTranslator(pickLanguage(io.env.PLENUM_LANG ?? io.env.LC_ALL ?? io.env.LANG));
+  let exitCode: number = EXIT.ok;
+  const program = new Command('plenum')
+    .description(t('cli:help.program'))
+    .version(CLI_VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command('pack')
+    .description(t('cli:help.pack'))
+    .argument('<course-folder>', t('cli:help.courseFolder'))
+    .requiredOption('-o, --out <file>', t('cli:help.out'))
+    .option('--password-file <file>', t('cli:help.passwordFileMany'), collect, [])
+    .option('--password-stdin', t('cli:help.passwordStdinMany'), false)
+    .addOption(
+      new Option('--max-height <pixels>', t('cli:help.maxHeight')).default(720).argParser(positiveInt(t)),
+    )
+    .option('-q, --quiet', t('cli:help.quiet'), false)
+    .action(async (folder: string, options) => {
+      exitCode = await packCommand(folder, options, io, t, signal, CLI_VERSION);
+    });
+
+  program
+    .command('inspect')
+    .description(t('cli:help.inspect'))
+    .argument('<file>', t('cli:help.courseFile'))
+    .option('--json', t('cli:help.json'), false)
+    .action(async (file: string, options) => {
+      exitCode = await inspectCommand(file, options, io, t);
+    });
+
+  program
+    .command('verify')
+    .description(t('cli:help.verify'))
+    .argument('<file>', t('cli:help.courseFile'))
+    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .option('--password-stdin', t('cli:help.passwordStdin'), false)
+    .option('-q, --quiet', t('cli:help.quiet'), false)
+    .action(async (file: string, options) => {
+      exitCode = await verifyCommand(file, options, io, t);
+    });
+
+  const passwords = program.command('passwords').description(t('cli:help.passwords'));
+  passwords
+    .command('add')
+    .description(t('cli:help.passwordsAdd'))
+    .argument('<file>', t('cli:help.courseFile'))
+    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .option('--password-stdin', t('cli:help.passwordStdin'), false)
+    .option('--new-password-file <file>', t('cli:help.newPasswordFile'))
+    .action(async (file: string, options) => {
+      exitCode = await passwordsAddCommand(file, options, io, t);
+    });
+  passwords
+    .command('remove')
+    .description(t('cli:help.passwordsRemove'))
+    .argument('<file>', t('cli:help.courseFile'))
+    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .option('--password-stdin', t('cli:help.passwordStdin'), false)
+    .option('--remove-password-file <file>', t('cli:help.removePasswordFile'))
+    .option('--slot <id>', t('cli:help.slot'))
+    .action(async (file: string, options) => {
+      exitCode = await passwordsRemoveCommand(file, options, io, t);
+    });
+  passwords
+    .command('list')
+    .description(t('cli:help.passwordsList'))
+    .argument('<file>', t('cli:help.courseFile'))
+    .action(async (file: string) => {
+      exitCode = await inspectCommand(file, { json: false }, io, t);
+    });
+
+  program
+    .command('demo')
+    .description(t('cli:help.demo'))
+    .addOption(
+      new Option('--variant <variant>', t('cli:help.variant'))
+        .choices(['short', 'full', 'all'])
+        .default('all'),
+    )
+    .option('--out-dir <folder>', t('cli:help.outDir'), 'out/demo')
+    .option('--source <folder>', t('cli:help.source'), 'assets/demo-course')
+    .option('--force', t('cli:help.force'), false)
+    .option('-q, --quiet', t('cli:help.quiet'), false)
+    .action(async (options) => {
+      exitCode = await demoCommand(options, io, t, signal, CLI_VERSION);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version also end here, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliFailure) {
+      io.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function positiveInt(t: ReturnType<typeof createTranslator>) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0)
+      throw new CliFailure(t('cli:notPositive', { value }), EXIT.usage);
+    return parsed;
+  };
+}

@@ -1,0 +1,23 @@
+import type { CourseIssue } from '../../common/course/course-issue';
+import type { CourseFileProblem } from '../../common/course-file/course-file-problem';
+import type { MediaErrorCode } from '../media/media-error';
+
+/** Why packing failed, as data the CLI (and later the app) turns into words. */
+export type PackProblem =
+  | { kind: 'invalid-course'; errors: CourseIssue[]; warnings: CourseIssue[] }
+  | { kind: 'media'; code: MediaErrorCode; details: readonly string[] }
+  | { kind: 'chapter-not-on-segment'; chapterId: string; start: number }
+  | { kind: 'course-file'; problem: CourseFileProblem }
+  | { kind: 'write-failed'; path: string; code: string }
+  | { kind: 'aborted' };
+
+/** The packer's one error type. */
+export class PackError extends Error {
+  readonly problem: PackProblem;
+
+  constructor(problem: PackProblem, options?: { cause?: unknown }) {
+    super(`pack: ${problem.kind}`, options);
+    this.name = 'PackError';
+    this.problem = problem;
+  }
+}
