@@ -6,7 +6,8 @@ module.exports = {
   forbidden: [
     {
       name: 'common-is-pure',
-      comment: 'src/common runs in Node, the renderer and tests alike: no node builtins, no Node-only packages, no other layer.',
+      comment:
+        'src/common runs in Node, the renderer and tests alike: no node builtins, no Node-only packages, no other layer.',
       severity: 'error',
       from: { path: '^src/common' },
       to: {
@@ -21,7 +22,8 @@ module.exports = {
     },
     {
       name: 'renderer-only-common',
-      comment: 'The renderer talks to main only through window.plenum; it may import src/common and browser packages.',
+      comment:
+        'The renderer talks to main only through window.plenum; it may import src/common and browser packages.',
       severity: 'error',
       from: { path: '^renderer' },
       to: { path: '^(src/(node|cli)|main)/' },
@@ -55,6 +57,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };
