@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { unlockCourseFile, CourseFileWriter } from '../../src/node/course-file';
 import { packCourse } from '../../src/node/packer/pack-course';
 
@@ -48,7 +49,22 @@ export async function runRssChild(argv: readonly string[]): Promise<void> {
     default:
       throw new Error(`unknown job ${job}`);
   }
-  process.stdout.write(`${JSON.stringify({ job, maxRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ job, maxRssMiB: peakRssMiB() })}\n`);
+}
+
+/**
+ * This process's peak RSS. On Linux VmHWM, because getrusage's maxRSS survives exec and so reports the
+ * parent's high-water mark from before the fork; elsewhere maxRSS is the best there is.
+ */
+function peakRssMiB(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    if (kib) return Number(kib) / 1024;
+  } catch {
+    // Not Linux: fall through.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 if (require.main === module) {

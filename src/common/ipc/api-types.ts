@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** A course file the user has opened before (never its content, never a password). */
+export const courseRecordSchema = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  courseId: z.string(),
+  title: z.string(),
+  lastOpenedAt: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+/** A course file the user has opened before. */
+export type CourseRecord = z.infer<typeof courseRecordSchema>;
+
+/** One step of a session plan: a chapter with its discussion minutes, or a break. */
+export const planStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chapter'), chapterId: z.string().min(1), minutes: z.number().min(0).max(600) }),
+  z.object({ kind: z.literal('break'), minutes: z.number().min(0).max(600) }),
+]);
+/** One step of a session plan. */
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+/** A named session plan for one course. `id` is null for a plan not yet saved. */
+export const planSchema = z.object({
+  id: z.number().int().nullable(),
+  courseId: z.string().min(1),
+  name: z.string().min(1).max(200),
+  steps: z.array(planStepSchema).max(500),
+  budgetMinutes: z.number().min(0).max(10_000).nullable(),
+});
+/** A named session plan for one course. */
+export type Plan = z.infer<typeof planSchema>;
+
+/** Who a note is for: the lecturer's own (rehearsal), or the class's (may be projected). */
+export const noteScopeSchema = z.enum(['private', 'class']);
+/** Who a note is for. */
+export type NoteScope = z.infer<typeof noteScopeSchema>;
+
+/** A note on one chapter (or the course as a whole when chapterId is null). */
+export const noteSchema = z.object({
+  courseId: z.string().min(1),
+  chapterId: z.string().nullable(),
+  scope: noteScopeSchema,
+  text: z.string().max(100_000),
+  updatedAt: z.string(),
+});
+/** A note on one chapter, or on the course. */
+export type Note = z.infer<typeof noteSchema>;
+
+/** A lecture or rehearsal that was held, with the real time spent on each chapter. */
+export const sessionRecordSchema = z.object({
+  id: z.number().int(),
+  courseId: z.string(),
+  planId: z.number().int().nullable(),
+  kind: z.enum(['lecture', 'rehearsal']),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  timings: z.array(
+    z.object({ chapterId: z.string(), filmSeconds: z.number().min(0), discussionSeconds: z.number().min(0) }),
+  ),
+});
+/** A lecture or rehearsal that was held. */
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+/** The user's settings; every field has a default, so an empty store is a complete one. */
+export const settingsSchema = z.object({
+  language: z.enum(['nb', 'nn', 'en']),
+  subtitles: z.string().nullable(),
+  promptMode: z.enum(['one', 'all']),
+  lastPosition: z.record(z.string(), z.number().min(0)),
+});
+/** The user's settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The settings a new user starts with. */
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'nb',
+  subtitles: null,
+  promptMode: 'one',
+  lastPosition: {},
+};
