@@ -78,8 +78,6 @@ export function reduceLecture(
         case 'finished':
           return state;
       }
-    // Every inner case returns.
-    // eslint-disable-next-line no-fallthrough
     case 'pause':
       return phase.kind === 'playing' ? next({ kind: 'paused', chapter: phase.chapter }) : state;
     case 'toggle-play':
@@ -98,7 +96,6 @@ export function reduceLecture(
         case 'finished':
           return state;
       }
-    // eslint-disable-next-line no-fallthrough
     case 'previous':
       switch (phase.kind) {
         case 'ready':
@@ -111,7 +108,6 @@ export function reduceLecture(
           // Back to the start of this chapter; from a discussion, to the chapter just discussed.
           return next({ kind: 'paused', chapter: phase.chapter });
       }
-    // eslint-disable-next-line no-fallthrough
     case 'go-to-chapter':
       return command.chapter > last ? state : next({ kind: 'paused', chapter: command.chapter });
     case 'show-prompt':
