@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes, webcrypto } from 'node:crypto';
 import { FILE_ID_SIZE, IV_SIZE, TAG_SIZE } from './format';
 
 /** What a chunk is bound to: reordering, swapping, truncating or transplanting it breaks authentication. */
@@ -8,6 +8,9 @@ export interface ChunkPlace {
   chunkIndex: number;
   last: boolean;
 }
+
+/** The chunk key as WebCrypto holds it (not extractable). */
+export type ChunkKey = webcrypto.CryptoKey;
 
 /** The additional authenticated data for one chunk: file id (16), entry id (u32), chunk index (u32), last (u8). */
 export function chunkAad(place: ChunkPlace): Buffer {
@@ -32,17 +35,35 @@ export function encryptChunk(key: Buffer, place: ChunkPlace, plaintext: Uint8Arr
   return Buffer.concat([iv, body, final, cipher.getAuthTag()]);
 }
 
-/** Decrypts `iv | ciphertext | tag`; returns null when it does not authenticate for that place. */
-export function decryptChunk(key: Buffer, place: ChunkPlace, record: Uint8Array): Buffer | null {
+/**
+ * Imports the chunk key for WebCrypto. Node runs WebCrypto's AES-GCM on libuv's thread pool, so several
+ * chunks decrypt at once on separate cores while the main thread goes on serving (node:crypto's decipher
+ * runs on the calling thread).
+ */
+export function importChunkKey(key: Buffer): Promise<ChunkKey> {
+  return webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
+}
+
+/** Decrypts `iv | ciphertext | tag` off the main thread; null when it does not authenticate for that place. */
+export async function decryptChunkAsync(
+  key: ChunkKey,
+  place: ChunkPlace,
+  record: Buffer,
+): Promise<Buffer | null> {
   if (record.length < IV_SIZE + TAG_SIZE) return null;
-  const iv = record.subarray(0, IV_SIZE);
-  const tag = record.subarray(record.length - TAG_SIZE);
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(chunkAad(place));
-  decipher.setAuthTag(tag);
-  const body = decipher.update(record.subarray(IV_SIZE, record.length - TAG_SIZE));
   try {
-    return body.length === 0 ? decipher.final() : Buffer.concat([body, decipher.final()]);
+    const plain = await webcrypto.subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: record.subarray(0, IV_SIZE),
+        additionalData: chunkAad(place),
+        tagLength: TAG_SIZE * 8,
+      },
+      key,
+      // WebCrypto takes the ciphertext with the tag appended: exactly how a chunk record stores it.
+      record.subarray(IV_SIZE),
+    );
+    return Buffer.from(plain);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { decryptChunk } from './chunk-cipher';
+import { decryptChunkAsync, importChunkKey, type ChunkKey } from './chunk-cipher';
 import { CourseFileError } from './course-file-error';
 import {
   CHUNK_OVERHEAD,
@@ -14,6 +14,9 @@ import {
 import { decodeHeaderRegion, decodePreamble, verifyHeaderMac } from './header-codec';
 import { unlockAnySlot } from './key-slots';
 import { deriveSubkeys, type Subkeys } from './subkeys';
+
+/** How many chunks a read keeps in flight: enough to keep both cores of a classroom laptop busy. */
+const READ_AHEAD = 3;
 
 /** A half-open byte range [start, end) of an entry's plaintext. */
 export interface ByteRange {
@@ -121,6 +124,7 @@ export class UnlockedCourseFile {
   private index: readonly IndexEntry[] = [];
   private byName = new Map<string, IndexEntry>();
   private closed = false;
+  private importedKey: Promise<ChunkKey> | null = null;
 
   constructor(
     private readonly handle: FileHandle,
@@ -243,38 +247,72 @@ export class UnlockedCourseFile {
     await this.handle.close();
   }
 
+  /**
+   * Decrypts the chunks a range touches, in order, with up to READ_AHEAD chunks read and decrypting at once
+   * (WebCrypto on the thread pool: measured here about twice the speed of one chunk at a time). A consumer
+   * that stops early leaves at most READ_AHEAD chunks of wasted work, never the rest of the entry.
+   */
   private async *readEntryRange(entry: IndexEntry, range: ByteRange): AsyncGenerator<Buffer> {
     const chunkSize = this.header.chunkSize;
     const chunks = chunkCount(entry.size, chunkSize);
     const first = Math.floor(range.start / chunkSize);
-    const last = range.end > range.start ? Math.floor((range.end - 1) / chunkSize) : first;
-    // An empty range of an empty entry still authenticates its one (empty) chunk, so verify covers it.
-    const record = Buffer.alloc(Math.min(entry.size, chunkSize) + CHUNK_OVERHEAD);
-    for (let index = first; index <= last && index < chunks; index++) {
-      if (this.closed) throw new CourseFileError({ kind: 'closed' });
-      const plainLength = index < chunks - 1 ? chunkSize : entry.size - index * chunkSize;
-      const offset = entry.offset + index * (chunkSize + CHUNK_OVERHEAD);
-      const view = record.subarray(0, plainLength + CHUNK_OVERHEAD);
-      const read = await readExactly(this.handle, view, offset);
-      if (read < view.length) {
-        throw new CourseFileError({
-          kind: 'truncated',
-          expectedBytes: offset + view.length,
-          actualBytes: offset + read,
-        });
-      }
-      const place = { fileId: this.fileId, entryId: entry.id, chunkIndex: index, last: index === chunks - 1 };
-      const plain = decryptChunk(this.keys.data, place, view);
-      if (!plain) {
-        throw new CourseFileError({
-          kind: 'damaged',
-          where: { part: 'entry', entry: entry.name, chunk: index, offset },
-        });
-      }
+    const last = Math.min(
+      range.end > range.start ? Math.floor((range.end - 1) / chunkSize) : first,
+      chunks - 1,
+    );
+    const key = await this.chunkKey();
+    const pending: Promise<Buffer>[] = [];
+    let nextToStart = first;
+    const startNext = () => {
+      const task = this.decryptChunkAt(key, entry, nextToStart, chunks);
+      // A task abandoned by an early return must not surface as an unhandled rejection.
+      task.catch(() => undefined);
+      pending.push(task);
+      nextToStart += 1;
+    };
+    for (let index = first; index <= last; index++) {
+      while (nextToStart <= last && pending.length < READ_AHEAD) startNext();
+      const plain = await pending.shift()!;
       const from = index === first ? range.start - index * chunkSize : 0;
-      const to = index === last ? range.end - index * chunkSize : plainLength;
+      const to = index === last ? range.end - index * chunkSize : plain.length;
+      // An empty range still authenticates the chunk it names (so verify covers empty entries), yields nothing.
       if (range.end > range.start) yield from === 0 && to === plain.length ? plain : plain.subarray(from, to);
     }
+  }
+
+  private async decryptChunkAt(
+    key: ChunkKey,
+    entry: IndexEntry,
+    index: number,
+    chunks: number,
+  ): Promise<Buffer> {
+    if (this.closed) throw new CourseFileError({ kind: 'closed' });
+    const chunkSize = this.header.chunkSize;
+    const plainLength = index < chunks - 1 ? chunkSize : entry.size - index * chunkSize;
+    const offset = entry.offset + index * (chunkSize + CHUNK_OVERHEAD);
+    const record = Buffer.allocUnsafe(plainLength + CHUNK_OVERHEAD);
+    const read = await readExactly(this.handle, record, offset);
+    if (read < record.length) {
+      throw new CourseFileError({
+        kind: 'truncated',
+        expectedBytes: offset + record.length,
+        actualBytes: offset + read,
+      });
+    }
+    const place = { fileId: this.fileId, entryId: entry.id, chunkIndex: index, last: index === chunks - 1 };
+    const plain = await decryptChunkAsync(key, place, record);
+    if (!plain) {
+      throw new CourseFileError({
+        kind: 'damaged',
+        where: { part: 'entry', entry: entry.name, chunk: index, offset },
+      });
+    }
+    return plain;
+  }
+
+  private chunkKey(): Promise<ChunkKey> {
+    this.importedKey ??= importChunkKey(this.keys.data);
+    return this.importedKey;
   }
 }
 
