@@ -10,6 +10,7 @@ import {
   passwordsRemoveCommand,
   verifyCommand,
 } from './commands/file-commands';
+import { hostCommand } from './commands/host-command';
 import { packCommand } from './commands/pack-command';
 
 /** The CLI's version, printed by --version and written into every course file it makes. */
@@ -103,6 +104,16 @@ export async function runCli(
     });
 
   program
+    .command('host')
+    .description(t('cli:help.host'))
+    .option('--course <file>', t('cli:help.hostCourse'))
+    .option('--data-dir <folder>', t('cli:help.dataDir'))
+    .addOption(new Option('--port <port>', t('cli:help.port')).default(0).argParser(portNumber(t)))
+    .action(async (options) => {
+      exitCode = await hostCommand(options, io, t, signal, CLI_VERSION);
+    });
+
+  program
     .command('demo')
     .description(t('cli:help.demo'))
     .addOption(
@@ -139,6 +150,16 @@ function positiveInt(t: ReturnType<typeof createTranslator>) {
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed <= 0)
       throw new CliFailure(t('cli:notPositive', { value }), EXIT.usage);
+    return parsed;
+  };
+}
+
+function portNumber(t: ReturnType<typeof createTranslator>) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+      throw new CliFailure(t('cli:notPort', { value }), EXIT.usage);
+    }
     return parsed;
   };
 }

@@ -95,7 +95,7 @@ export const API_CONTRACT = {
         discussionSeconds: z.number().min(0),
       })
       .strict(),
-    result: result<SessionRecord>(),
+    result: result<null>(),
   },
   'sessions.end': {
     args: z.object({ sessionId: z.number().int() }).strict(),

@@ -1,0 +1,234 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { API_EVENTS } from '../../common/ipc/contract';
+import type { ApiResult } from '../../common/ipc/api-error';
+import { buildClientScript } from './client-script';
+import { contentSecurityPolicy } from './content-security-policy';
+import { sendWebResponse, toWebRequest } from './web-bridge';
+
+/** What the host serves: the same API, events and media handler Electron's main uses. */
+export interface HostBackend {
+  dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
+  onEvent(listener: (name: string, payload: unknown) => void): () => void;
+  media(request: Request): Promise<Response>;
+}
+
+/** How to start the host. */
+export interface HostOptions {
+  backend: HostBackend;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed only in tests; otherwise 256 random bits per launch. */
+  token?: string;
+}
+
+/** A running host. `url` carries the token once; the page trades it for an HttpOnly cookie at once. */
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'plenum-token';
+const MAX_BODY = 1024 * 1024;
+const CLIENT_SCRIPT_PATH = '/plenum-client.js';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+const COMMON_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * The loopback host: the built renderer, the API (a POST per call), events (server-sent) and the media
+ * handler on 127.0.0.1 at a random port. Every request must carry the per-launch token (as a cookie), so
+ * another user on the same machine cannot reach the film; the Host header must be ours (DNS rebinding); API
+ * calls must come from our own origin. This is how the renderer runs in a real browser where no Electron
+ * binary exists, and how it is tested.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const clientScript = buildClientScript();
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+  let hostHeaders: Set<string> = new Set();
+
+  const unsubscribe = options.backend.onEvent((name, payload) => {
+    if (!(API_EVENTS as readonly string[]).includes(name)) return;
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('plenum host: request failed', error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostHeaders.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', '');
+    const url = new URL(req.url ?? '/', origin);
+    const offered = url.searchParams.get('token');
+    if (offered !== null && req.method === 'GET' && sameSecret(offered, token)) {
+      // Trade the URL's token for a cookie and drop it from the address bar (and from history).
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        ...COMMON_HEADERS,
+        Location: `${url.pathname}${url.search}${url.hash}`,
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      res.end();
+      return;
+    }
+    if (!sameSecret(cookieToken(req) ?? '', token)) return send(res, 403, 'text/plain; charset=utf-8', '');
+
+    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
+    if (url.pathname === '/events') return events(req, res);
+    if (url.pathname.startsWith('/media/')) {
+      return sendWebResponse(res, await options.backend.media(toWebRequest(req, res, origin)), {});
+    }
+    if (url.pathname === CLIENT_SCRIPT_PATH) return send(res, 200, TYPES['.js']!, clientScript);
+    return staticFile(req, res, url.pathname);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '', { Allow: 'POST' });
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin)
+      return send(res, 403, 'text/plain; charset=utf-8', '');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', '');
+    }
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'text/plain; charset=utf-8', '');
+    let args: unknown;
+    try {
+      args = JSON.parse(body.toString('utf8') || '{}');
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', '');
+    }
+    const result = await options.backend.dispatch(channel, args);
+    send(res, 200, 'application/json', JSON.stringify(result));
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  async function staticFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '');
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', '');
+    }
+    const root = normalize(options.rendererDir);
+    const path = normalize(join(root, relative));
+    if (!path.startsWith(root + sep) || relative.includes('\0'))
+      return send(res, 404, 'text/plain; charset=utf-8', '');
+    let content: Buffer;
+    try {
+      content = await readFile(path);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', '');
+    }
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    if (extname(path) === '.html') {
+      // The page gets window.plenum from the client script, put before every other script.
+      const html = content
+        .toString('utf8')
+        .replace('<head>', `<head><script src="${CLIENT_SCRIPT_PATH}"></script>`);
+      return send(res, 200, type, req.method === 'HEAD' ? '' : html, {
+        'Content-Security-Policy': contentSecurityPolicy(),
+      });
+    }
+    send(res, 200, type, req.method === 'HEAD' ? Buffer.alloc(0) : content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  hostHeaders = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+function sameSecret(offered: string, token: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of req) {
+    size += (part as Buffer).length;
+    if (size > MAX_BODY) return null;
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,72 @@
+/** Which course file (by handle) and which entry of it a media URL names. */
+export interface MediaRoute {
+  handle: string;
+  entry: string;
+}
+
+/** Turns a request URL into a route, or null when the URL names nothing the handler serves. */
+export type MediaRouter = (url: URL) => MediaRoute | null;
+
+/** A handle is 128 random bits in lowercase hex, minted per unlock by whoever owns the unlocked files. */
+const HANDLE_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * One segment of an entry name, after percent-decoding: the course file's own rule (`ENTRY_NAME_PATTERN` in
+ * src/node/course-file/format.ts, not part of that layer's public surface) applied per segment, so a decoded
+ * `/` (from `%2F`), `\`, `..`, `.` or an empty segment can never reach the reader.
+ */
+const SEGMENT_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/** Whether a string is a well-formed handle (32 lowercase hex characters). */
+export function isMediaHandle(handle: string): boolean {
+  return HANDLE_PATTERN.test(handle);
+}
+
+/** Whether a (decoded) entry name obeys the course file's entry name rules. */
+export function isServableEntryName(entry: string): boolean {
+  return entry.split('/').every((segment) => SEGMENT_PATTERN.test(segment) && !isDotSegment(segment));
+}
+
+/** Routes `plenum://media/<handle>/<entry…>`; the scheme itself is decided by where the handler is registered. */
+export function routeSchemeUrl(url: URL): MediaRoute | null {
+  // Node keeps a non-special scheme's host as written; Chromium lowercases a standard scheme's host.
+  if (url.host.toLowerCase() !== 'media') return null;
+  return routePathSegments(url.pathname.split('/').slice(1));
+}
+
+/** Routes `http://127.0.0.1:<port>/media/<handle>/<entry…>` for the loopback host. */
+export function routeHostPath(url: URL): MediaRoute | null {
+  const [, prefix, ...rest] = url.pathname.split('/');
+  if (prefix !== 'media') return null;
+  return routePathSegments(rest);
+}
+
+/**
+ * `<handle>/<entry segment>/…`, each entry segment percent-decoded on its own. Decoding per segment (never
+ * the whole path) is what keeps `..%2f` from turning into a separator; the URL parser has already resolved
+ * literal and `%2e%2e` dot segments, and anything dotted that survives is refused here.
+ */
+function routePathSegments(segments: readonly string[]): MediaRoute | null {
+  const [handle, ...raw] = segments;
+  if (handle === undefined || !isMediaHandle(handle) || raw.length === 0) return null;
+  const decoded: string[] = [];
+  for (const segment of raw) {
+    const plain = decodeSegment(segment);
+    if (plain === null || !SEGMENT_PATTERN.test(plain) || isDotSegment(plain)) return null;
+    decoded.push(plain);
+  }
+  return { handle, entry: decoded.join('/') };
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape (`%zz`, a lone UTF-8 byte) names no entry.
+    return null;
+  }
+}
+
+function isDotSegment(segment: string): boolean {
+  return segment === '.' || segment === '..';
+}

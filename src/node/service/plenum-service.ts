@@ -1,0 +1,235 @@
+import { courseManifestSchema, type CourseManifest } from '../../common/course/manifest';
+import type { ApiError, ApiResult } from '../../common/ipc/api-error';
+import type { AppInfo, UnlockedCourse } from '../../common/ipc/contract';
+import type { CourseRecord } from '../../common/ipc/api-types';
+import { initialLectureState, reduceLecture } from '../../common/lecture/lecture-state';
+import { CourseFileError, openCourseFile, unlockCourseFile } from '../course-file';
+import { MANIFEST_ENTRY } from '../packer/pack-course';
+import type { Store } from '../store';
+import { StoreError } from '../store';
+import { CourseRegistry, type OpenCourse } from './course-registry';
+import { createDispatcher, type ApiHandlers } from './dispatcher';
+import { ServiceError } from './service-error';
+import { ServiceEvents } from './service-events';
+
+/** What the service needs from its host (Electron's main, or the loopback host). */
+export interface ServiceDeps {
+  store: Store;
+  version: string;
+  /** The demo course file, listed in the library from the start, if it exists. */
+  demo: { path: string; password: string } | null;
+  /** The URL prefix under which a course's entries are served, for the window. */
+  mediaBase: (handle: string) => string;
+  /** A native file dialog (Electron); absent in the loopback host, where a path is typed. */
+  pickFile?: () => Promise<string | null>;
+  /** Opens an https link in the system browser (Electron's shell); absent in the loopback host. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Called when a lecture starts or stops running, e.g. to keep the display awake. */
+  onLectureActive?: (active: boolean) => void;
+  now?: () => number;
+}
+
+/** The running service: the API's one entry point, its events, and the unlocked courses for the media handler. */
+export interface PlenumService {
+  dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
+  events: ServiceEvents;
+  resolveCourse(handle: string): OpenCourse['file'] | undefined;
+  close(): Promise<void>;
+}
+
+/** The use cases behind the API contract, independent of Electron. */
+export function createPlenumService(deps: ServiceDeps): PlenumService {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const courses = new CourseRegistry();
+  const events = new ServiceEvents();
+  // The demo is listed from the start with the title its public header gives; a missing demo is skipped.
+  const demoListed = listDemo(store, deps.demo?.path);
+
+  const opened = (handle: string): OpenCourse => {
+    const course = courses.get(handle);
+    if (!course) throw new ServiceError({ code: 'course-locked' });
+    return course;
+  };
+  const libraryChanged = () => events.emit('library.changed', { entries: store.listCourseFiles() });
+  const lectureActive = () => {
+    const active = [...allOpen()].some(({ lecture }) => lecture.phase.kind === 'playing');
+    deps.onLectureActive?.(active);
+  };
+  const openHandles = new Set<string>();
+  function* allOpen(): Generator<OpenCourse> {
+    for (const handle of openHandles) {
+      const course = courses.get(handle);
+      if (course) yield course;
+    }
+  }
+
+  const handlers: ApiHandlers = {
+    'app.info': async (): Promise<AppInfo> => ({
+      version: deps.version,
+      demo: deps.demo,
+      canPickFiles: deps.pickFile !== undefined,
+    }),
+    'library.list': async () => {
+      await demoListed;
+      return store.listCourseFiles();
+    },
+    'library.add': async ({ path }) => {
+      const locked = await openCourseFile(path);
+      const { course } = locked.header;
+      await locked.close();
+      const record = store.upsertCourseFile({
+        path,
+        courseId: course.id,
+        title: course.title,
+        isDemo: false,
+      });
+      libraryChanged();
+      return record;
+    },
+    'library.remove': async ({ id }) => {
+      if (!store.removeCourseFile(id)) throw new ServiceError({ code: 'not-found', what: 'library-entry' });
+      libraryChanged();
+      return null;
+    },
+    'library.pickFile': async () => (deps.pickFile ? deps.pickFile() : null),
+    'course.unlock': async ({ path, password }): Promise<UnlockedCourse> => {
+      const file = await unlockCourseFile(path, password);
+      let manifest: CourseManifest;
+      try {
+        manifest = readManifest(await file.readAll(MANIFEST_ENTRY));
+      } catch (error) {
+        await file.close();
+        throw error;
+      }
+      const course = courses.add({ path, file, manifest, lecture: initialLectureState() });
+      openHandles.add(course.handle);
+      const isDemo = deps.demo?.path === path;
+      const record = store.upsertCourseFile({ path, courseId: manifest.id, title: manifest.title, isDemo });
+      store.touchCourseFile(record.id);
+      libraryChanged();
+      const { header } = file;
+      return {
+        handle: course.handle,
+        header: {
+          courseId: header.course.id,
+          title: header.course.title,
+          language: header.course.language,
+          createdAt: header.createdAt,
+          createdBy: header.createdBy,
+          fileSize: header.fileSize,
+        },
+        manifest,
+        mediaBase: deps.mediaBase(course.handle),
+        lecture: course.lecture,
+      };
+    },
+    'course.lock': async ({ handle }) => {
+      openHandles.delete(handle);
+      await courses.remove(handle);
+      lectureActive();
+      return null;
+    },
+    'course.manifest': async ({ handle }) => opened(handle).manifest,
+    'lecture.state': async ({ handle }) => opened(handle).lecture,
+    'lecture.command': async ({ handle, command }) => {
+      const course = opened(handle);
+      const lectureCourse = {
+        chapters: course.manifest.chapters.map((chapter) => ({
+          pause: chapter.pause,
+          prompts: chapter.prompts.length,
+        })),
+      };
+      const next = reduceLecture(course.lecture, command, lectureCourse, now());
+      if (next !== course.lecture) {
+        course.lecture = next;
+        events.emit('lecture.state', { handle, state: next });
+        lectureActive();
+      }
+      return next;
+    },
+    'plans.list': async ({ courseId }) => store.listPlans(courseId),
+    'plans.save': async (plan) => {
+      const saved = store.savePlan(plan);
+      if (!saved) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      return saved;
+    },
+    'plans.remove': async ({ id }) => {
+      if (!store.removePlan(id)) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      return null;
+    },
+    'notes.list': async ({ courseId }) => store.listNotes(courseId),
+    'notes.save': async (note) => store.saveNote(note),
+    'sessions.start': async (start) => {
+      const session = store.startSession(start);
+      if (!session) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      return session;
+    },
+    'sessions.recordChapter': async ({ sessionId, ...timing }) => {
+      if (!store.recordChapter(sessionId, timing))
+        throw new ServiceError({ code: 'not-found', what: 'session' });
+      return null;
+    },
+    'sessions.end': async ({ sessionId }) => {
+      const session = store.endSession(sessionId);
+      if (!session) throw new ServiceError({ code: 'not-found', what: 'session' });
+      return session;
+    },
+    'sessions.list': async ({ courseId }) => store.listSessions(courseId),
+    'settings.get': async () => store.getSettings(),
+    'settings.update': async (partial) => store.updateSettings(partial),
+    'shell.openLink': async ({ url }) => {
+      if (!deps.openExternal) throw new ServiceError({ code: 'forbidden' });
+      await deps.openExternal(url);
+      return null;
+    },
+  };
+
+  const dispatch = createDispatcher(handlers, (error): ApiError | null =>
+    error instanceof StoreError ? { code: 'store', problem: error.problem } : null,
+  );
+
+  return {
+    dispatch,
+    events,
+    resolveCourse: (handle) => courses.get(handle)?.file,
+    close: async () => {
+      await courses.closeAll();
+      store.close();
+    },
+  };
+}
+
+/** Lists the demo course file under the title in its public header; returns null when there is none. */
+async function listDemo(store: Store, path: string | undefined): Promise<CourseRecord | null> {
+  if (!path) return null;
+  try {
+    const locked = await openCourseFile(path);
+    const { course } = locked.header;
+    await locked.close();
+    return store.upsertCourseFile({ path, courseId: course.id, title: course.title, isDemo: true });
+  } catch (error) {
+    if (error instanceof CourseFileError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads the manifest entry. One the schema does not accept was made by a newer packer (a higher
+ * manifestVersion) or altered in a way authentication cannot catch (it can't: then it would not have
+ * decrypted), so a newer-version problem is the honest answer when the version is higher.
+ */
+function readManifest(bytes: Buffer): CourseManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (cause) {
+    throw new CourseFileError({ kind: 'damaged', where: { part: 'index' } }, { cause });
+  }
+  const parsed = courseManifestSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
+  if (typeof version === 'number' && version > 1)
+    throw new CourseFileError({ kind: 'newer-version', version });
+  throw new CourseFileError({ kind: 'damaged', where: { part: 'index' } });
+}

@@ -1,0 +1,7 @@
+/** The local store's public surface: everything else in this folder is an implementation detail. */
+export { openStore, type OpenStoreOptions } from './open-store';
+export { Store } from './store';
+export { StoreError, isStoreError, type StoreProblem } from './store-error';
+export type { CourseFileEntry } from './course-files-table';
+export type { NoteInput } from './notes-table';
+export type { SessionStart, SessionTiming } from './sessions-table';

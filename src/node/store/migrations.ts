@@ -1,0 +1,83 @@
+/** One schema step. Versions run 1, 2, 3, ... with no gaps; `up` is plain SQL run in one transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: string;
+}
+
+/**
+ * Every schema step this build knows, oldest first. Append-only: a migration that has shipped is never edited
+ * or removed (databases in the field already ran it); change the schema by appending the next version.
+ *
+ * Tables are STRICT so a column holds only its declared type, and enums are CHECKed, so a hand-edited row
+ * that would confuse the app is refused at write time; the code still validates what it reads back.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    up: `
+      -- The library: where course files are and what they are called. Never content, never passwords.
+      CREATE TABLE course_files (
+        id             INTEGER PRIMARY KEY,
+        path           TEXT NOT NULL UNIQUE,
+        course_id      TEXT NOT NULL,
+        title          TEXT NOT NULL,
+        is_demo        INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+        added_at       TEXT NOT NULL,
+        last_opened_at TEXT
+      ) STRICT;
+
+      CREATE TABLE plans (
+        id             INTEGER PRIMARY KEY,
+        course_id      TEXT NOT NULL,
+        name           TEXT NOT NULL,
+        steps          TEXT NOT NULL CHECK (json_valid(steps)),
+        budget_minutes REAL CHECK (budget_minutes IS NULL OR budget_minutes >= 0),
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX plans_by_course ON plans (course_id);
+
+      -- At most one note per (course, chapter, scope), chapter_id NULL meaning the course as a whole.
+      -- A plain UNIQUE index would treat every NULL as distinct, so the two cases get one partial index each.
+      CREATE TABLE notes (
+        id         INTEGER PRIMARY KEY,
+        course_id  TEXT NOT NULL,
+        chapter_id TEXT,
+        scope      TEXT NOT NULL CHECK (scope IN ('private', 'class')),
+        text       TEXT NOT NULL CHECK (length(text) > 0),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX notes_unique_chapter ON notes (course_id, chapter_id, scope) WHERE chapter_id IS NOT NULL;
+      CREATE UNIQUE INDEX notes_unique_course ON notes (course_id, scope) WHERE chapter_id IS NULL;
+
+      CREATE TABLE sessions (
+        id         INTEGER PRIMARY KEY,
+        course_id  TEXT NOT NULL,
+        plan_id    INTEGER REFERENCES plans (id) ON DELETE SET NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('lecture', 'rehearsal')),
+        started_at TEXT NOT NULL,
+        ended_at   TEXT
+      ) STRICT;
+      CREATE INDEX sessions_by_course ON sessions (course_id, started_at);
+      -- Deleting a plan looks up its sessions through this index instead of scanning them all.
+      CREATE INDEX sessions_by_plan ON sessions (plan_id);
+
+      CREATE TABLE session_timings (
+        session_id         INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        chapter_id         TEXT NOT NULL,
+        film_seconds       REAL NOT NULL CHECK (film_seconds >= 0),
+        discussion_seconds REAL NOT NULL CHECK (discussion_seconds >= 0),
+        ordinal            INTEGER NOT NULL,
+        PRIMARY KEY (session_id, chapter_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX session_timings_in_order ON session_timings (session_id, ordinal);
+
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL CHECK (json_valid(value))
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];

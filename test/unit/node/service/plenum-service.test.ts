@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import { createPlenumService, type PlenumService } from '../../../../src/node/service/plenum-service';
+import { openStore } from '../../../../src/node/store';
+import { CHEAP_SCRYPT, writeFixture } from '../../../support/course-file-fixture';
+import { useTempDir } from '../../../support/temp-dir';
+import { CourseFileWriter } from '../../../../src/node/course-file';
+import type { ApiResult } from '../../../../src/common/ipc/api-error';
+
+const tempDir = useTempDir();
+
+const MANIFEST = {
+  manifestVersion: 1,
+  id: 'prove',
+  title: 'Prøve',
+  language: 'nb',
+  people: [],
+  subtitles: [],
+  film: { entry: 'media/index.m3u8', duration: 10 },
+  chapters: [
+    {
+      id: 'a',
+      title: 'A',
+      start: 0,
+      end: 4,
+      pause: true,
+      statements: [],
+      prompts: ['Hva nå?'],
+      tips: [],
+      solutions: [],
+      links: [],
+    },
+    {
+      id: 'b',
+      title: 'B',
+      start: 4,
+      end: 10,
+      pause: true,
+      statements: [],
+      prompts: [],
+      tips: [],
+      solutions: [],
+      links: [],
+    },
+  ],
+};
+
+async function courseFile(dir: string, manifest: unknown = MANIFEST): Promise<string> {
+  const path = join(dir, 'kurs.plenum');
+  const writer = await CourseFileWriter.create(path, {
+    course: { id: 'prove', title: 'Prøve', language: 'nb' },
+    passwords: ['riktig'],
+    scrypt: CHEAP_SCRYPT,
+  });
+  await writer.addEntry('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  await writer.addEntry('media/index.m3u8', Buffer.from('#EXTM3U\n'));
+  await writer.finish();
+  return path;
+}
+
+function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+describe('the Plenum service', () => {
+  let service: PlenumService;
+  afterEach(async () => service?.close());
+
+  function start(dir: string, demo: { path: string; password: string } | null = null) {
+    service = createPlenumService({
+      store: openStore(join(dir, 'plenum.sqlite')),
+      version: '0.1.0',
+      demo,
+      mediaBase: (handle) => `/media/${handle}/`,
+    });
+    return service;
+  }
+
+  it('lists the demo from the start under the title in its header', async () => {
+    const dir = tempDir();
+    const demo = await courseFile(dir);
+    const { dispatch } = start(dir, { path: demo, password: 'riktig' });
+    const list = value<{ title: string; isDemo: boolean; path: string }[]>(
+      await dispatch('library.list', {}),
+    );
+    expect(list).toEqual([expect.objectContaining({ title: 'Prøve', isDemo: true, path: demo })]);
+    expect(value<{ demo: unknown; canPickFiles: boolean }>(await dispatch('app.info', {}))).toMatchObject({
+      demo: { path: demo, password: 'riktig' },
+      canPickFiles: false,
+    });
+  });
+
+  it('unlocks a course into an opaque handle, and the window never sees the key', async () => {
+    const dir = tempDir();
+    const path = await courseFile(dir);
+    const { dispatch, resolveCourse } = start(dir);
+    const unlocked = value<{ handle: string; mediaBase: string; manifest: { id: string } }>(
+      await dispatch('course.unlock', { path, password: 'riktig' }),
+    );
+    expect(unlocked.handle).toMatch(/^[a-f0-9]{32}$/);
+    expect(unlocked.mediaBase).toBe(`/media/${unlocked.handle}/`);
+    expect(unlocked.manifest.id).toBe('prove');
+    expect(JSON.stringify(unlocked)).not.toMatch(/key|slot|wrapped/i);
+    expect(resolveCourse(unlocked.handle)?.has('media/index.m3u8')).toBe(true);
+    expect(value(await dispatch('course.lock', { handle: unlocked.handle }))).toBeNull();
+    expect(resolveCourse(unlocked.handle)).toBeUndefined();
+    expect(await dispatch('course.manifest', { handle: unlocked.handle })).toEqual({
+      ok: false,
+      error: { code: 'course-locked' },
+    });
+  });
+
+  it('answers a wrong password, a missing file and bad arguments with typed errors', async () => {
+    const dir = tempDir();
+    const path = await courseFile(dir);
+    const { dispatch } = start(dir);
+    expect(await dispatch('course.unlock', { path, password: 'feil' })).toEqual({
+      ok: false,
+      error: { code: 'course-file', problem: { kind: 'wrong-password' } },
+    });
+    expect(await dispatch('library.add', { path: join(dir, 'borte.plenum') })).toEqual({
+      ok: false,
+      error: { code: 'course-file', problem: { kind: 'not-found', path: join(dir, 'borte.plenum') } },
+    });
+    expect(await dispatch('course.unlock', { path, password: 'riktig', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', channel: 'course.unlock' },
+    });
+    expect(await dispatch('nope.nothing', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', channel: 'nope.nothing' },
+    });
+    expect(await dispatch('shell.openLink', { url: 'http://example.org' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+  });
+
+  it('refuses a manifest from a newer version, and closes the file', async () => {
+    const dir = tempDir();
+    const path = await courseFile(dir, { ...MANIFEST, manifestVersion: 2, newField: true, chapters: 'x' });
+    const { dispatch } = start(dir);
+    expect(await dispatch('course.unlock', { path, password: 'riktig' })).toEqual({
+      ok: false,
+      error: { code: 'course-file', problem: { kind: 'newer-version', version: 2 } },
+    });
+  });
+
+  it('runs the lecture in main and broadcasts every change', async () => {
+    const dir = tempDir();
+    const path = await courseFile(dir);
+    const { dispatch, events } = start(dir);
+    const seen: string[] = [];
+    events.on((name, payload) => {
+      if (name === 'lecture.state')
+        seen.push((payload as { state: { phase: { kind: string } } }).state.phase.kind);
+    });
+    const { handle } = value<{ handle: string }>(
+      await dispatch('course.unlock', { path, password: 'riktig' }),
+    );
+    await dispatch('lecture.command', { handle, command: { type: 'play' } });
+    const state = value<{ phase: { kind: string; chapter: number } }>(
+      await dispatch('lecture.command', { handle, command: { type: 'chapter-ended', chapter: 0, at: 4 } }),
+    );
+    expect(state.phase).toMatchObject({ kind: 'discussing', chapter: 0 });
+    await dispatch('lecture.command', { handle, command: { type: 'next' } });
+    expect(seen).toEqual(['playing', 'discussing', 'playing']);
+  });
+
+  it('keeps notes, plans, sessions and settings in the store', async () => {
+    const dir = tempDir();
+    const { dispatch } = start(dir);
+    const note = value<{ text: string }>(
+      await dispatch('notes.save', {
+        courseId: 'prove',
+        chapterId: 'a',
+        scope: 'private',
+        text: 'Fortell om naboen.',
+      }),
+    );
+    expect(note.text).toBe('Fortell om naboen.');
+    expect(value<unknown[]>(await dispatch('notes.list', { courseId: 'prove' }))).toHaveLength(1);
+    const plan = value<{ id: number }>(
+      await dispatch('plans.save', {
+        id: null,
+        courseId: 'prove',
+        name: 'To timer',
+        steps: [{ kind: 'chapter', chapterId: 'a', minutes: 10 }],
+        budgetMinutes: 120,
+      }),
+    );
+    expect(await dispatch('plans.remove', { id: plan.id + 99 })).toEqual({
+      ok: false,
+      error: { code: 'not-found', what: 'plan' },
+    });
+    const session = value<{ id: number }>(
+      await dispatch('sessions.start', { courseId: 'prove', planId: plan.id, kind: 'rehearsal' }),
+    );
+    expect(
+      value(
+        await dispatch('sessions.recordChapter', {
+          sessionId: session.id,
+          chapterId: 'a',
+          filmSeconds: 4,
+          discussionSeconds: 300,
+        }),
+      ),
+    ).toBeNull();
+    expect(
+      value<{ timings: unknown[] }>(await dispatch('sessions.end', { sessionId: session.id })).timings,
+    ).toHaveLength(1);
+    expect(
+      value<{ promptMode: string }>(await dispatch('settings.update', { promptMode: 'all' })).promptMode,
+    ).toBe('all');
+  });
+
+  it('reads the public header of an added course without a password', async () => {
+    const dir = tempDir();
+    const path = await writeFixture(dir, [['manifest.json', Buffer.from('{}')]]);
+    const { dispatch } = start(dir);
+    expect(value(await dispatch('library.add', { path }))).toMatchObject({
+      title: 'Prøvekurs',
+      courseId: 'test-course',
+    });
+  });
+});

@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import type { Store } from '../../../../src/node/store';
+import { useTempDir } from '../../../support/temp-dir';
+import { freshStore } from './store-fixture';
+
+const tempDir = useTempDir('plenum-store-');
+let store: Store;
+
+beforeEach(() => {
+  store = freshStore(tempDir());
+});
+afterEach(() => {
+  store.close();
+});
+
+describe('sessions', () => {
+  it('starts a session, records chapters in order (replacing a revisit), ends it and lists it', () => {
+    const plan = store.savePlan({ id: null, courseId: 'c', name: 'P', steps: [], budgetMinutes: null });
+    const session = store.startSession({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' });
+    expect(session).toEqual({
+      id: expect.any(Number) as number,
+      courseId: 'c',
+      planId: plan?.id,
+      kind: 'lecture',
+      startedAt: '2025-03-01T08:00:01.000Z',
+      endedAt: null,
+      timings: [],
+    });
+    const id = session?.id ?? -1;
+    expect(store.recordChapter(id, { chapterId: 'intro', filmSeconds: 120, discussionSeconds: 30 })).toBe(
+      true,
+    );
+    expect(store.recordChapter(id, { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 })).toBe(
+      true,
+    );
+    expect(store.recordChapter(id, { chapterId: 'intro', filmSeconds: 150, discussionSeconds: 90 })).toBe(
+      true,
+    );
+    expect(store.recordChapter(id, { chapterId: 'end', filmSeconds: 60, discussionSeconds: 600 })).toBe(true);
+
+    const ended = store.endSession(id);
+    expect(ended?.endedAt).toBe('2025-03-01T08:00:02.000Z');
+    expect(store.endSession(id)?.endedAt).toBe('2025-03-01T08:00:02.000Z');
+    expect(ended?.timings).toEqual([
+      { chapterId: 'intro', filmSeconds: 150, discussionSeconds: 90 },
+      { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 },
+      { chapterId: 'end', filmSeconds: 60, discussionSeconds: 600 },
+    ]);
+    expect(store.listSessions('c')).toEqual([ended]);
+  });
+
+  it('lists a course’s sessions newest first, each with its own timings', () => {
+    const first = store.startSession({ courseId: 'c', planId: null, kind: 'rehearsal' });
+    const other = store.startSession({ courseId: 'other', planId: null, kind: 'lecture' });
+    const second = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
+    store.recordChapter(first?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 2 });
+    store.recordChapter(second?.id ?? -1, { chapterId: 'b', filmSeconds: 3, discussionSeconds: 4 });
+    store.recordChapter(other?.id ?? -1, { chapterId: 'z', filmSeconds: 5, discussionSeconds: 6 });
+    const listed = store.listSessions('c');
+    expect(
+      listed.map((session) => [session.id, session.kind, session.timings.map((t) => t.chapterId)]),
+    ).toEqual([
+      [second?.id, 'lecture', ['b']],
+      [first?.id, 'rehearsal', ['a']],
+    ]);
+  });
+
+  it('answers null or false for unknown plans and sessions', () => {
+    expect(store.startSession({ courseId: 'c', planId: 77, kind: 'lecture' })).toBeNull();
+    const plan = store.savePlan({ id: null, courseId: 'other', name: 'P', steps: [], budgetMinutes: null });
+    expect(store.startSession({ courseId: 'c', planId: plan?.id ?? -1, kind: 'lecture' })).toBeNull();
+    expect(store.recordChapter(88, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 })).toBe(false);
+    expect(store.endSession(88)).toBeNull();
+    expect(store.listSessions('c')).toEqual([]);
+  });
+
+  it('keeps sessions when their plan is deleted, with planId null', () => {
+    const plan = store.savePlan({ id: null, courseId: 'c', name: 'P', steps: [], budgetMinutes: 45 });
+    const session = store.startSession({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' });
+    store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    expect(store.removePlan(plan?.id ?? -1)).toBe(true);
+    expect(store.listSessions('c')).toEqual([{ ...session, planId: null, timings: [expect.anything()] }]);
+  });
+
+  it('deletes a session’s timings with it (ON DELETE CASCADE)', () => {
+    const session = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
+    store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    const db = new Database(store.path);
+    try {
+      db.pragma('foreign_keys = ON');
+      db.prepare('DELETE FROM sessions WHERE id = ?').run(session?.id);
+      expect(db.prepare('SELECT count(*) FROM session_timings').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('skips hand-edited bad timings (only them) and bad sessions', () => {
+    const good = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
+    store.recordChapter(good?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    const db = new Database(store.path);
+    try {
+      // A careless hand edit with CHECKs off: a negative time and a kind the app does not know.
+      db.pragma('ignore_check_constraints = ON');
+      db.prepare(
+        "INSERT INTO session_timings (session_id, chapter_id, film_seconds, discussion_seconds, ordinal) VALUES (?, 'neg', -5, 1, 9)",
+      ).run(good?.id);
+      db.exec("INSERT INTO sessions (course_id, kind, started_at) VALUES ('c', 'party', '2030-01-01')");
+      expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(2);
+    } finally {
+      db.close();
+    }
+    const listed = store.listSessions('c');
+    expect(listed.map((session) => session.id)).toEqual([good?.id]);
+    expect(listed[0]?.timings.map((timing) => timing.chapterId)).toEqual(['a']);
+  });
+
+  it('refuses to record negative times', () => {
+    const session = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
+    expect(() =>
+      store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: -1, discussionSeconds: 0 }),
+    ).toThrow();
+  });
+});

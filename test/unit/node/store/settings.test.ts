@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { DEFAULT_SETTINGS } from '../../../../src/common/ipc/api-types';
+import type { Store } from '../../../../src/node/store';
+import { useTempDir } from '../../../support/temp-dir';
+import { freshStore } from './store-fixture';
+
+const tempDir = useTempDir('plenum-store-');
+let store: Store;
+
+beforeEach(() => {
+  store = freshStore(tempDir());
+});
+afterEach(() => {
+  store.close();
+});
+
+describe('settings', () => {
+  it('starts at the defaults', () => {
+    expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('updates some keys, keeps the others, and reads them back after reopening', () => {
+    const updated = store.updateSettings({ language: 'nn', lastPosition: { 'course-1': 42.5 } });
+    expect(updated).toEqual({ ...DEFAULT_SETTINGS, language: 'nn', lastPosition: { 'course-1': 42.5 } });
+    store.updateSettings({ subtitles: 'en', promptMode: 'all' });
+    const path = store.path;
+    store.close();
+    store = freshStore(tempDir(), path.split(/[\\/]/).pop());
+    expect(store.getSettings()).toEqual({
+      language: 'nn',
+      subtitles: 'en',
+      promptMode: 'all',
+      lastPosition: { 'course-1': 42.5 },
+    });
+    expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
+  });
+
+  it('does not share the default objects between calls', () => {
+    const settings = store.getSettings();
+    settings.lastPosition.x = 1;
+    expect(store.getSettings().lastPosition).toEqual({});
+    expect(DEFAULT_SETTINGS.lastPosition).toEqual({});
+  });
+
+  it('ignores unknown keys and invalid stored values, falling back per key', () => {
+    store.updateSettings({ promptMode: 'all' });
+    const db = new Database(store.path);
+    try {
+      const put = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+      put.run('language', JSON.stringify('klingon'));
+      put.run('lastPosition', JSON.stringify({ a: -3 }));
+      put.run('subtitles', JSON.stringify(7));
+      put.run('fromTheFuture', JSON.stringify({ x: 1 }));
+      put.run('__proto__', JSON.stringify({ polluted: true }));
+    } finally {
+      db.close();
+    }
+    const settings = store.getSettings();
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, promptMode: 'all' });
+    expect(Object.keys(settings).sort()).toEqual(['language', 'lastPosition', 'promptMode', 'subtitles']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses to store an invalid value, and drops unknown keys', () => {
+    expect(() => store.updateSettings({ language: 'xx' as 'en' })).toThrow();
+    const withExtra = { language: 'en', extra: true } as unknown as Parameters<Store['updateSettings']>[0];
+    expect(store.updateSettings(withExtra)).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+    const db = new Database(store.path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT key FROM settings').pluck().all()).toEqual(['language']);
+    } finally {
+      db.close();
+    }
+  });
+});
