@@ -1,17 +1,17 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { decryptChunkAsync, importChunkKey, type ChunkKey } from './chunk-cipher';
 import { CourseFileError } from './course-file-error';
 import {
   CHUNK_OVERHEAD,
   INDEX_ENTRY_ID,
-  PREAMBLE_SIZE,
   chunkCount,
   indexSchema,
   storedSize,
   type CourseFileHeader,
   type IndexEntry,
 } from './format';
-import { decodeHeaderRegion, decodePreamble, verifyHeaderMac } from './header-codec';
+import { openCourseHandle, readExactly, readHeader } from './file-access';
+import { verifyHeaderMac } from './header-codec';
 import { unlockAnySlot } from './key-slots';
 import { deriveSubkeys, type Subkeys } from './subkeys';
 
@@ -32,29 +32,10 @@ export type VerifyProgress = (doneBytes: number, totalBytes: number) => void;
  * files that are missing, not course files, from a newer version, truncated or visibly damaged.
  */
 export async function openCourseFile(path: string): Promise<LockedCourseFile> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new CourseFileError(
-      code === 'ENOENT'
-        ? { kind: 'not-found', path }
-        : { kind: 'unreadable', path, reason: code ?? 'unknown' },
-      { cause },
-    );
-  }
+  const handle = await openCourseHandle(path, 'r');
   try {
     const { size } = await handle.stat();
-    const start = Buffer.alloc(Math.min(size, PREAMBLE_SIZE));
-    await readExactly(handle, start, 0);
-    const preamble = decodePreamble(start);
-    if (size < preamble.regionSize) {
-      throw new CourseFileError({ kind: 'truncated', expectedBytes: preamble.regionSize, actualBytes: size });
-    }
-    const region = Buffer.alloc(preamble.regionSize);
-    await readExactly(handle, region, 0);
-    const header = decodeHeaderRegion(region);
+    const { header, region } = await readHeader(handle, size);
     if (size < header.fileSize) {
       throw new CourseFileError({ kind: 'truncated', expectedBytes: header.fileSize, actualBytes: size });
     }
@@ -314,15 +295,4 @@ export class UnlockedCourseFile {
     this.importedKey ??= importChunkKey(this.keys.data);
     return this.importedKey;
   }
-}
-
-/** Reads until `buffer` is full or the file ends; returns the bytes read. */
-async function readExactly(handle: FileHandle, buffer: Buffer, position: number): Promise<number> {
-  let filled = 0;
-  while (filled < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return filled;
 }

@@ -122,6 +122,11 @@ export const indexSchema = z.strictObject({ entries: z.array(indexEntrySchema) }
 /** An entry as the index records it. */
 export type IndexEntry = z.infer<typeof indexEntrySchema>;
 
+/** Whether a name may name an entry: relative, slash-separated, no empty, `.` or `..` segments. */
+export function isValidEntryName(name: string): boolean {
+  return ENTRY_NAME_PATTERN.test(name);
+}
+
 /** How many chunks an entry of `size` bytes takes: at least one, so even an empty entry is authenticated. */
 export function chunkCount(size: number, chunkSize: number): number {
   return Math.max(1, Math.ceil(size / chunkSize));

@@ -29,4 +29,4 @@ export {
   type SlotSummary,
 } from './passwords';
 export { DEFAULT_SCRYPT_COST, type ScryptCost } from './key-slots';
-export { type CourseFileHeader, type IndexEntry } from './format';
+export { isValidEntryName, type CourseFileHeader, type IndexEntry } from './format';

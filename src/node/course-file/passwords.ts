@@ -1,7 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import { CourseFileError } from './course-file-error';
-import { PREAMBLE_SIZE, type CourseFileHeader, type KeySlot } from './format';
-import { decodeHeaderRegion, decodePreamble, encodeHeaderRegion, verifyHeaderMac } from './header-codec';
+import type { CourseFileHeader, KeySlot } from './format';
+import { openCourseHandle, readHeader } from './file-access';
+import { encodeHeaderRegion, verifyHeaderMac } from './header-codec';
 import { createKeySlot, DEFAULT_SCRYPT_COST, unlockAnySlot, type ScryptCost } from './key-slots';
 import { deriveSubkeys } from './subkeys';
 
@@ -71,28 +71,10 @@ async function rewriteHeader<T>(
     fileId: Buffer,
   ) => Promise<{ header: CourseFileHeader; result: T }>,
 ): Promise<T> {
-  let handle: FileHandle;
+  const handle = await openCourseHandle(path, 'r+');
   try {
-    handle = await open(path, 'r+');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new CourseFileError(
-      code === 'ENOENT'
-        ? { kind: 'not-found', path }
-        : { kind: 'unreadable', path, reason: code ?? 'unknown' },
-      { cause },
-    );
-  }
-  try {
-    const start = Buffer.alloc(PREAMBLE_SIZE);
-    const { bytesRead } = await handle.read(start, 0, PREAMBLE_SIZE, 0);
-    const preamble = decodePreamble(start.subarray(0, bytesRead));
-    const region = Buffer.alloc(preamble.regionSize);
-    const { bytesRead: regionRead } = await handle.read(region, 0, region.length, 0);
-    if (regionRead < region.length) {
-      throw new CourseFileError({ kind: 'truncated', expectedBytes: region.length, actualBytes: regionRead });
-    }
-    const header = decodeHeaderRegion(region);
+    const { size } = await handle.stat();
+    const { header, region } = await readHeader(handle, size);
     const fileId = Buffer.from(header.fileId, 'base64');
     const opened = await unlockAnySlot(password, header.slots, fileId);
     if (!opened) throw new CourseFileError({ kind: 'wrong-password' });

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { API_EVENTS } from '../../common/ipc/contract';
 import type { ApiResult } from '../../common/ipc/api-error';
 import { buildClientScript } from './client-script';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy } from '../app/content-security-policy';
 import { sendWebResponse, toWebRequest } from './web-bridge';
 
 /** What the host serves: the same API, events and media handler Electron's main uses. */

@@ -1,3 +1,4 @@
+import { isValidEntryName } from '../course-file';
 /** Which course file (by handle) and which entry of it a media URL names. */
 export interface MediaRoute {
   handle: string;
@@ -10,13 +11,6 @@ export type MediaRouter = (url: URL) => MediaRoute | null;
 /** A handle is 128 random bits in lowercase hex, minted per unlock by whoever owns the unlocked files. */
 const HANDLE_PATTERN = /^[0-9a-f]{32}$/;
 
-/**
- * One segment of an entry name, after percent-decoding: the course file's own rule (`ENTRY_NAME_PATTERN` in
- * src/node/course-file/format.ts, not part of that layer's public surface) applied per segment, so a decoded
- * `/` (from `%2F`), `\`, `..`, `.` or an empty segment can never reach the reader.
- */
-const SEGMENT_PATTERN = /^[A-Za-z0-9._-]+$/;
-
 /** Whether a string is a well-formed handle (32 lowercase hex characters). */
 export function isMediaHandle(handle: string): boolean {
   return HANDLE_PATTERN.test(handle);
@@ -24,7 +18,7 @@ export function isMediaHandle(handle: string): boolean {
 
 /** Whether a (decoded) entry name obeys the course file's entry name rules. */
 export function isServableEntryName(entry: string): boolean {
-  return entry.split('/').every((segment) => SEGMENT_PATTERN.test(segment) && !isDotSegment(segment));
+  return isValidEntryName(entry);
 }
 
 /** Routes `plenum://media/<handle>/<entry…>`; the scheme itself is decided by where the handler is registered. */
@@ -52,7 +46,9 @@ function routePathSegments(segments: readonly string[]): MediaRoute | null {
   const decoded: string[] = [];
   for (const segment of raw) {
     const plain = decodeSegment(segment);
-    if (plain === null || !SEGMENT_PATTERN.test(plain) || isDotSegment(plain)) return null;
+    // One decoded segment must itself be a valid one-segment name: a decoded `/` (from %2F), `\\`, `..`,
+    // `.` or an empty segment never reaches the reader.
+    if (plain === null || plain.includes('/') || !isValidEntryName(plain)) return null;
     decoded.push(plain);
   }
   return { handle, entry: decoded.join('/') };
@@ -65,8 +61,4 @@ function decodeSegment(segment: string): string | null {
     // A malformed escape (`%zz`, a lone UTF-8 byte) names no entry.
     return null;
   }
-}
-
-function isDotSegment(segment: string): boolean {
-  return segment === '.' || segment === '..';
 }

@@ -1,0 +1,38 @@
+import type { ApiResult } from '../../src/common/ipc/api-error';
+
+/**
+ * What main needs from the application (src/node/service plus the media handler), and nothing more.
+ * main/ codes against this port so it compiles and is tested before, and independently of, the service.
+ */
+export interface PlenumBackend {
+  /** Validates the arguments (zod, from API_CONTRACT) and runs the use case; never throws. */
+  dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** Every event the backend emits (names from API_EVENTS); returns an unsubscribe. */
+  onEvent(listener: (name: string, payload: unknown) => void): () => void;
+  /** Serves `plenum://media/<handle>/<entry>` (with Range, HEAD, no-store) from the unlocked course. */
+  mediaHandler(request: Request): Promise<Response>;
+  /** Locks every course and closes the store when the app quits. */
+  close?(): Promise<void> | void;
+}
+
+/** What only Electron can do, handed to the backend for the `library.pickFile` and `shell.openLink` channels. */
+export interface ElectronPlatform {
+  /** The native open dialog for `.plenum` files; null when cancelled. */
+  pickCourseFile(): Promise<string | null>;
+  /** Opens an https link in the system browser (anything else is refused here too). */
+  openExternalLink(url: string): Promise<void>;
+}
+
+/** What the backend factory is given by the composition root. */
+export interface BackendContext {
+  platform: ElectronPlatform;
+  /** `app.getPath('userData')`: where the store lives. */
+  userDataPath: string;
+  /** `app.getVersion()`, for `app.info`. */
+  version: string;
+  /** Whether the native file dialog exists (always true in Electron; false in the loopback host). */
+  canPickFiles: true;
+}
+
+/** Builds the backend once Electron is ready (the composition root's only dependency on src/node). */
+export type CreateBackend = (context: BackendContext) => PlenumBackend | Promise<PlenumBackend>;

@@ -1,0 +1,34 @@
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { ElectronPlatform } from '../backend/plenum-backend';
+
+/** Whether a URL is an https link (the only kind handed to the system browser). */
+export function isExternalLink(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Electron's dialog and shell, behind the port the backend uses. */
+export function createElectronPlatform(): ElectronPlatform {
+  return {
+    async pickCourseFile() {
+      const parent = BrowserWindow.getFocusedWindow();
+      // 'Plenum' is the product name (the filter's label), not a sentence to translate.
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'Plenum', extensions: ['plenum'] }],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openExternalLink(url) {
+      // The contract validates https already; checked again here because this is where the browser opens.
+      if (!isExternalLink(url)) throw new TypeError('only https links open externally');
+      await shell.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { app, BrowserWindow, powerSaveBlocker, protocol, session } from 'electron';
+import type { Session } from 'electron';
+import { createPendingBackend } from './backend/pending-backend';
+import type { CreateBackend, PlenumBackend } from './backend/plenum-backend';
+import { broadcastEvent } from './ipc/broadcast-event';
+import { registerApi } from './ipc/register-api';
+import type { Dispatch } from './ipc/register-api';
+import { listenForTyping } from './ipc/typing-state';
+import { attachClicker } from './lecture/attach-clicker';
+import { createDisplayAwake } from './lecture/display-awake';
+import type { DisplayAwake } from './lecture/display-awake';
+import { createLectureTracker } from './lecture/lecture-tracker';
+import type { LectureTracker } from './lecture/lecture-tracker';
+import { createElectronPlatform } from './platform/electron-platform';
+import { createPlenumProtocolHandler } from './scheme/plenum-protocol-handler';
+import { PLENUM_SCHEME, PLENUM_SCHEME_PRIVILEGES, UI_ENTRY_URL, UI_PARTITION } from './scheme/plenum-scheme';
+import { createUiHandler } from './scheme/ui-handler';
+import { guardSession } from './security/guard-session';
+import { guardWebContents } from './security/guard-web-contents';
+import { createWindow } from './windows/create-window';
+import { createWindowRegistry } from './windows/window-registry';
+import type { WindowRegistry } from './windows/window-registry';
+
+/** Where main logs (developers only; nothing here is shown to the user). */
+export type Log = (message: string, details?: unknown) => void;
+
+/** What the composition root is given. */
+export interface StartPlenumOptions {
+  createBackend: CreateBackend;
+  /** The built renderer folder (out/renderer), served on plenum://app/. */
+  rendererRoot: string;
+  /** The compiled, self-contained preload (out/main/preload.js). */
+  preload: string;
+  log?: Log;
+}
+
+/** The running shell, for tests and for a later menu or audience window. */
+export interface PlenumShell {
+  session: Session;
+  backend: PlenumBackend;
+  registry: WindowRegistry;
+  lectures: LectureTracker;
+  awake: DisplayAwake;
+  dispatch: Dispatch;
+  openWindow(): BrowserWindow;
+}
+
+const consoleLog: Log = (message, details) => console.warn(`[plenum main] ${message}`, details ?? '');
+
+/**
+ * The composition root. Before ready: the scheme's privileges, the sandbox for every renderer, one
+ * instance only (two would share one database), and the guards for every webContents. After ready: the
+ * in-memory session with its cache off, the `plenum:` handler (UI and media), the IPC wrapper, events to
+ * every window, the clicker, the display blocker, and the first window. Resolves to null when another
+ * instance already runs.
+ */
+export function startPlenum(options: StartPlenumOptions): Promise<PlenumShell | null> {
+  const log = options.log ?? consoleLog;
+  protocol.registerSchemesAsPrivileged([
+    { scheme: PLENUM_SCHEME, privileges: { ...PLENUM_SCHEME_PRIVILEGES } },
+  ]);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve(null);
+  }
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  return app.whenReady().then(() => assemble(options, log));
+}
+
+async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumShell> {
+  const ses = session.fromPartition(UI_PARTITION, { cache: false });
+  guardSession(ses);
+  guardSession(session.defaultSession);
+  await ses.clearCache();
+
+  let backend: PlenumBackend;
+  try {
+    backend = await options.createBackend({
+      platform: createElectronPlatform(),
+      userDataPath: app.getPath('userData'),
+      version: app.getVersion(),
+      canPickFiles: true,
+    });
+  } catch (error) {
+    // The window still opens and every call answers `internal`, which the renderer words; the cause is logged.
+    log('backend failed to start', error);
+    backend = createPendingBackend();
+  }
+
+  ses.protocol.handle(
+    PLENUM_SCHEME,
+    createPlenumProtocolHandler({
+      ui: createUiHandler(options.rendererRoot),
+      media: (request) => backend.mediaHandler(request),
+    }),
+  );
+
+  const registry = createWindowRegistry();
+  const lectures = createLectureTracker();
+  const awake = createDisplayAwake(powerSaveBlocker);
+  const dispatch: Dispatch = async (channel, args) => {
+    const result = await backend.dispatch(channel, args);
+    lectures.observeResult(channel, args, result);
+    awake.set(lectures.anyRunning());
+    return result;
+  };
+  registerApi({ registry, dispatch, log });
+  const typing = listenForTyping(registry, log);
+  backend.onEvent((name, payload) => {
+    lectures.observeEvent(name, payload);
+    awake.set(lectures.anyRunning());
+    if (!broadcastEvent(registry, name, payload)) log('event outside the contract dropped', { name });
+  });
+
+  const openWindow = (): BrowserWindow => {
+    const window = createWindow({
+      session: ses,
+      preload: options.preload,
+      url: UI_ENTRY_URL,
+      registry,
+      devTools: !app.isPackaged,
+      log,
+    });
+    attachClicker(window, { lectures, typing, dispatch, log });
+    return window;
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    const [first] = BrowserWindow.getAllWindows();
+    if (first === undefined) return;
+    if (first.isMinimized()) first.restore();
+    first.focus();
+  });
+  app.on('will-quit', () => {
+    awake.set(false);
+    Promise.resolve(backend.close?.()).catch((error: unknown) => log('backend failed to close', error));
+  });
+
+  return { session: ses, backend, registry, lectures, awake, dispatch, openWindow };
+}

@@ -1,0 +1,53 @@
+import { BrowserWindow } from 'electron';
+import type { Session } from 'electron';
+import { guardWebContents } from '../security/guard-web-contents';
+import type { WindowRegistry } from './window-registry';
+
+/** What every window needs: the in-memory session, the compiled preload, and where it starts. */
+export interface CreateWindowOptions {
+  session: Session;
+  preload: string;
+  url: string;
+  registry: WindowRegistry;
+  /** Developer tools only in unpackaged builds (`!app.isPackaged`). */
+  devTools: boolean;
+  log: (message: string, details?: unknown) => void;
+}
+
+/**
+ * The one window factory. Every window is sandboxed, context-isolated, without Node, on the in-memory UI
+ * session, guarded against navigation and window.open, and registered so its IPC is answered.
+ */
+export function createWindow(options: CreateWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 1280,
+    height: 800,
+    backgroundColor: '#000000',
+    webPreferences: {
+      session: options.session,
+      preload: options.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: options.devTools,
+      // Chromium would fetch spell-check dictionaries from the network; the app is offline by design.
+      spellcheck: false,
+      // Clicker keys are handled in main and kept from the page, so play() runs without a page gesture.
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  });
+  guardWebContents(window.webContents);
+  options.registry.add(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(options.url).catch((error: unknown) => options.log('window failed to load', error));
+  return window;
+}

@@ -1,0 +1,40 @@
+import { createPendingBackend } from '../../../main/backend/pending-backend';
+import { createElectronPlatform, isExternalLink } from '../../../main/platform/electron-platform';
+import { electronMock, FakeBrowserWindow, resetElectronMock } from '../../support/electron-mock';
+
+jest.mock('electron', () => jest.requireActual('../../support/electron-mock').electronMock);
+
+beforeEach(() => resetElectronMock());
+
+test('the pending backend answers internal and 404', async () => {
+  const backend = createPendingBackend();
+  await expect(backend.dispatch('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+  expect((await backend.mediaHandler(new Request('plenum://media/h/x'))).status).toBe(404);
+});
+
+test('only https links are opened in the system browser', async () => {
+  const platform = createElectronPlatform();
+  await platform.openExternalLink('https://example.com/a');
+  for (const url of [
+    'http://example.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'plenum://app/',
+    'x',
+  ]) {
+    expect(isExternalLink(url)).toBe(false);
+    await expect(platform.openExternalLink(url)).rejects.toThrow(TypeError);
+  }
+  expect(electronMock.shell.opened).toEqual(['https://example.com/a']);
+});
+
+test('the course-file dialog is parented to the focused window and answers null when cancelled', async () => {
+  const platform = createElectronPlatform();
+  await expect(platform.pickCourseFile()).resolves.toBeNull();
+  const window = new FakeBrowserWindow({});
+  FakeBrowserWindow.focused = window;
+  electronMock.dialog.nextResult = { canceled: false, filePaths: ['/courses/a.plenum'] };
+  await expect(platform.pickCourseFile()).resolves.toBe('/courses/a.plenum');
+  expect(electronMock.dialog.calls[1]?.[0]).toBe(window);
+  expect(electronMock.dialog.calls[1]?.[1]).toMatchObject({ filters: [{ extensions: ['plenum'] }] });
+});

@@ -1,0 +1,42 @@
+import { isAllowedRequestUrl, isUiUrl } from '../../../main/security/url-policy';
+
+test('the UI origin is plenum://app and nothing else', () => {
+  expect(isUiUrl('plenum://app/index.html')).toBe(true);
+  expect(isUiUrl('plenum://app/')).toBe(true);
+  expect(isUiUrl('PLENUM://APP/index.html')).toBe(true);
+  for (const url of [
+    'plenum://media/a',
+    'plenum://app.x/',
+    'plenum://x@app/',
+    'https://app/',
+    'file:///app/',
+    'app',
+    '',
+  ]) {
+    expect([url, isUiUrl(url)]).toEqual([url, false]);
+  }
+});
+
+test('only local schemes may be requested', () => {
+  for (const url of [
+    'plenum://app/a.js',
+    'plenum://media/h/s.m4s',
+    'data:,x',
+    'blob:plenum://app/u',
+    'devtools://devtools/x',
+  ]) {
+    expect([url, isAllowedRequestUrl(url)]).toEqual([url, true]);
+  }
+  for (const url of [
+    'http://a/',
+    'https://a/',
+    'ws://a/',
+    'wss://a/',
+    'ftp://a/',
+    'file:///a',
+    'chrome://gpu',
+    'bogus',
+  ]) {
+    expect([url, isAllowedRequestUrl(url)]).toEqual([url, false]);
+  }
+});
