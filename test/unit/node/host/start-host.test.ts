@@ -86,7 +86,7 @@ describe('the loopback host', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("media-src 'self' blob:");
-    expect(csp).toContain("worker-src blob:");
+    expect(csp).toContain('worker-src blob:');
     expect(csp).not.toMatch(/https?:|unsafe-eval|unsafe-inline/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const client = await (await fetch(`${host.origin}/plenum-client.js`, { headers: cookie })).text();
