@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing. Nothing else is fetched: ffmpeg and
-# ffprobe come from npm packages, and Electron's binary is never needed (see docs/testing.md).
-# Today only git and a C++ toolchain for better-sqlite3 are needed, and the machine image has both; the list
-# grows when the renderer's browser tests arrive (chromium, xvfb).
+# Installs the Debian packages the tests need when they are missing: Chromium for the renderer's browser tests
+# (never Playwright's own download), Xvfb for headed runs, and the build tools better-sqlite3 compiles with.
+# ffmpeg and ffprobe come from npm packages; Electron's binary is never needed (see docs/testing.md).
 set -euo pipefail
 need=()
-for pair in "g++:g++" "make:make" "python3:python3"; do
-  command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
-done
+check() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
+check g++ g++
+check make make
+check python3 python3
+check chromium chromium
+check Xvfb xvfb
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing system packages: ${need[*]}. Install them (as root: apt-get install -y ${need[*]})." >&2
     exit 1
   fi
+  echo "Installing system packages: ${need[*]}" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
