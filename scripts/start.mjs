@@ -21,13 +21,20 @@ run(process.execPath, ['bin/plenum.js', 'demo', '--variant', 'full']);
 // Electron's binary is fetched lazily on first launch; path.txt exists only once it is there.
 const electronDir = join(root, 'node_modules', 'electron');
 const pathFile = join(electronDir, 'path.txt');
-const electronBinary = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+const electronBinary = existsSync(pathFile)
+  ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  : null;
 if (electronBinary && existsSync(electronBinary)) {
   const app = spawn(electronBinary, [root], { cwd: root, stdio: 'inherit' });
   app.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log("Electron's binary is not available on this machine, so Plenum opens in a browser through its local host.");
-  const host = spawn(process.execPath, ['bin/plenum.js', 'host'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(
+    "Electron's binary is not available on this machine, so Plenum opens in a browser through its local host.",
+  );
+  const host = spawn(process.execPath, ['bin/plenum.js', 'host'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: host.stdout });
   lines.once('line', (url) => {
     const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));

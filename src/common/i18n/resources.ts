@@ -7,13 +7,16 @@ import enCli from '../../../locales/en/cli.json';
 import nbCourse from '../../../locales/nb/course.json';
 import nnCourse from '../../../locales/nn/course.json';
 import enCourse from '../../../locales/en/course.json';
+import nbApp from '../../../locales/nb/app.json';
+import nnApp from '../../../locales/nn/app.json';
+import enApp from '../../../locales/en/app.json';
 
 /** The i18next namespaces, one file each in locales/<language>/. */
-export const NAMESPACES = ['common', 'cli', 'course'] as const;
+export const NAMESPACES = ['common', 'cli', 'course', 'app'] as const;
 
 /** Every message of every language, bundled at build time (nothing is loaded at run time). */
 export const RESOURCES = {
-  nb: { common: nbCommon, cli: nbCli, course: nbCourse },
-  nn: { common: nnCommon, cli: nnCli, course: nnCourse },
-  en: { common: enCommon, cli: enCli, course: enCourse },
+  nb: { common: nbCommon, cli: nbCli, course: nbCourse, app: nbApp },
+  nn: { common: nnCommon, cli: nnCli, course: nnCourse, app: nnApp },
+  en: { common: enCommon, cli: enCli, course: enCourse, app: enApp },
 } as const;

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests of the renderer in Debian's Chromium (`apt-get install chromium`), driven against the
+ * loopback host. Never `npx playwright install`: it downloads a browser, which this workplace cannot do.
+ */
+export const playwrightConfig = defineConfig({
+  testDir: 'test/e2e/browser',
+  outputDir: 'test-results/playwright',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+});
+
+/** The same configuration as Playwright's default export. */
+// Playwright reads a config file's default export and nothing else.
+// eslint-disable-next-line no-restricted-exports
+export default playwrightConfig;

@@ -1,0 +1,16 @@
+import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+
+/** A course file about to be unlocked: where it is, what to call it, and (for the demo only) its password. */
+export interface UnlockTarget {
+  path: string;
+  title: string;
+  /** Shown as a hint on the unlock screen; set for the demo course only, whose password is public. */
+  demoPassword: string | null;
+}
+
+/** Which screen the window shows. */
+export type Screen =
+  | { kind: 'library' }
+  | { kind: 'unlock'; target: UnlockTarget }
+  | { kind: 'overview'; course: UnlockedCourse }
+  | { kind: 'film'; course: UnlockedCourse };

@@ -1,0 +1,113 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CourseRecord } from '../../../src/common/ipc/api-types';
+import type { AppInfo } from '../../../src/common/ipc/contract';
+import { callApi, type CallFailure } from '../api/call-api';
+import { usePlenum } from '../api/plenum-context';
+import type { UnlockTarget } from '../app/screen';
+import { useFocusOnMount } from '../app/use-focus-on-mount';
+import { FailureAlert } from '../app/failure-alert';
+import { DemoCourseCard } from './demo-course-card';
+import { OpenCourseForm } from './open-course-form';
+import { RecentCourses } from './recent-courses';
+
+/** Props of {@link LibraryScreen}. */
+export interface LibraryScreenProps {
+  onOpen(target: UnlockTarget): void;
+}
+
+/**
+ * The first screen: the demo course (always offered first), a way to open another course file (a file
+ * dialog in Electron, a typed path in the browser host) and the course files opened before.
+ */
+export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
+  const plenum = usePlenum();
+  const { t } = useTranslation();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [records, setRecords] = useState<CourseRecord[]>([]);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
+  // Where the failure is shown: beside the form for a path or a picked file, else at the top.
+  const [failedAtForm, setFailedAtForm] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([callApi(() => plenum.app.info({})), callApi(() => plenum.library.list({}))]).then(
+      ([infoResult, listResult]) => {
+        if (!live) return;
+        if (infoResult.ok) setInfo(infoResult.value);
+        if (listResult.ok) setRecords(listResult.value);
+        const failed = !infoResult.ok ? infoResult.error : !listResult.ok ? listResult.error : null;
+        setFailure(failed);
+      },
+    );
+    const unsubscribe = plenum.on('library.changed', ({ entries }) => setRecords(entries));
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [plenum]);
+
+  const demo = info?.demo ?? null;
+  const demoRecord = demo === null ? undefined : records.find((record) => record.path === demo.path);
+  const recent = records.filter((record) => record.path !== demo?.path);
+
+  /** Adds a course file to the library (which reads its public header for the title), then asks to unlock. */
+  const openPath = async (path: string, demoPassword: string | null): Promise<void> => {
+    setBusy(true);
+    const added = await callApi(() => plenum.library.add({ path }));
+    setBusy(false);
+    if (!added.ok) {
+      setFailure(added.error);
+      setFailedAtForm(demoPassword === null);
+      return;
+    }
+    setFailure(null);
+    onOpen({ path: added.value.path, title: added.value.title, demoPassword });
+  };
+
+  const openDemo = (): void => {
+    if (demo === null) return;
+    if (demoRecord !== undefined)
+      onOpen({ path: demo.path, title: demoRecord.title, demoPassword: demo.password });
+    else void openPath(demo.path, demo.password);
+  };
+
+  const pick = async (): Promise<void> => {
+    setBusy(true);
+    const picked = await callApi(() => plenum.library.pickFile({}));
+    setBusy(false);
+    if (!picked.ok) {
+      setFailure(picked.error);
+      setFailedAtForm(true);
+    } else if (picked.value !== null) await openPath(picked.value, null);
+  };
+
+  return (
+    <main className="screen library-screen" aria-busy={busy}>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('library.title')}
+      </h1>
+      <p className="lead">{t('library.intro')}</p>
+      <FailureAlert failure={failedAtForm ? null : failure} />
+      {demo !== null && (
+        <DemoCourseCard title={demoRecord?.title ?? null} disabled={busy} onOpen={openDemo} />
+      )}
+      {info !== null && (
+        <OpenCourseForm
+          canPickFiles={info.canPickFiles}
+          disabled={busy}
+          failure={failedAtForm ? failure : null}
+          onPick={() => void pick()}
+          onPath={(path) => void openPath(path, null)}
+        />
+      )}
+      <RecentCourses
+        records={recent}
+        disabled={busy}
+        onOpen={(record) => onOpen({ path: record.path, title: record.title, demoPassword: null })}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { findPlenumApi } from './api/plenum-window';
+import { PlenumContext } from './api/plenum-context';
+import { App } from './app/app';
+import { NoApiScreen } from './app/no-api-screen';
+import { createRendererI18n } from './i18n/create-renderer-i18n';
+import './styles/app.css';
+
+// The entry point: the language starts as bokmål and follows the settings once they arrive.
+const container = document.getElementById('root');
+if (container !== null) {
+  const api = findPlenumApi();
+  const i18n = createRendererI18n();
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        {api === null ? (
+          <NoApiScreen />
+        ) : (
+          <PlenumContext.Provider value={api}>
+            <App />
+          </PlenumContext.Provider>
+        )}
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

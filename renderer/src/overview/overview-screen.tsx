@@ -1,0 +1,76 @@
+import { useId, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../src/common/course/time';
+import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import { callApi, type CallFailure } from '../api/call-api';
+import { usePlenum } from '../api/plenum-context';
+import { FailureAlert } from '../app/failure-alert';
+import { useFocusOnMount } from '../app/use-focus-on-mount';
+import { MarkdownText } from '../markdown/markdown-text';
+import { ChapterTable } from './chapter-table';
+import { PeopleList } from './people-list';
+
+/** Props of {@link OverviewScreen}. */
+export interface OverviewScreenProps {
+  course: UnlockedCourse;
+  onStart(): void;
+  onClosed(): void;
+}
+
+/** The unlocked course before the film: its notice, people, background and chapters, and the start button. */
+export function OverviewScreen({ course, onStart, onClosed }: OverviewScreenProps): ReactElement {
+  const plenum = usePlenum();
+  const { t } = useTranslation();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const noticeId = useId();
+  const backgroundId = useId();
+  const [failure, setFailure] = useState<CallFailure | null>(null);
+  const [closing, setClosing] = useState(false);
+  const { manifest } = course;
+
+  const close = async (): Promise<void> => {
+    setClosing(true);
+    const result = await callApi(() => plenum.course.lock({ handle: course.handle }));
+    setClosing(false);
+    // A course already locked (course-locked) is as closed as it gets.
+    if (result.ok || (result.error !== 'unreachable' && result.error.code === 'course-locked')) onClosed();
+    else setFailure(result.error);
+  };
+
+  return (
+    <main className="screen overview-screen">
+      <h1 ref={heading} tabIndex={-1}>
+        {manifest.title}
+      </h1>
+      <p className="lead">
+        {t('overview.facts', {
+          chapters: t('overview.chapterCount', { count: manifest.chapters.length }),
+          length: formatTime(manifest.film.duration),
+        })}
+      </p>
+      {manifest.notice !== undefined && (
+        <section className="notice" aria-labelledby={noticeId}>
+          <h2 id={noticeId}>{t('overview.noticeHeading')}</h2>
+          <MarkdownText source={manifest.notice} />
+        </section>
+      )}
+      <div className="actions">
+        <button type="button" className="button primary large" data-role="start" onClick={onStart}>
+          {t('overview.start')}
+        </button>
+        <button type="button" className="button" disabled={closing} onClick={() => void close()}>
+          {t('overview.close')}
+        </button>
+      </div>
+      <FailureAlert failure={failure} />
+      <ChapterTable chapters={manifest.chapters} />
+      {manifest.people.length > 0 && <PeopleList people={manifest.people} />}
+      {manifest.background !== undefined && (
+        <section aria-labelledby={backgroundId}>
+          <h2 id={backgroundId}>{t('overview.backgroundHeading')}</h2>
+          <MarkdownText source={manifest.background} baseLevel={2} />
+        </section>
+      )}
+    </main>
+  );
+}
