@@ -136,10 +136,23 @@ async function main(): Promise<void> {
         '  - { id: en, title: En, start: "00:00", end: "01:00" }\n  - { id: to, title: To, start: "01:00", end: "02:00" }\n',
     );
     const packRss = rssOf('pack', course, join(dir, 'packed.plenum'));
-    console.log(`peak RSS, writing a ${ENTRY_MIB} MiB entry          ${writeRss.toFixed(0)} MiB`);
-    console.log(`peak RSS, reading a ${ENTRY_MIB} MiB entry          ${readRss.toFixed(0)} MiB`);
-    console.log(`peak RSS, packing a ${filmSeconds} s film (node side)     ${packRss.toFixed(0)} MiB`);
-    Object.assign(results, { writeRssMiB: writeRss, readRssMiB: readRss, packRssMiB: packRss });
+    const idleRss = rssOf('idle');
+    console.log(`peak RSS of an idle process (baseline)    ${idleRss.toFixed(0)} MiB`);
+    console.log(
+      `peak RSS, writing a ${ENTRY_MIB} MiB entry          ${writeRss.toFixed(0)} MiB (+${(writeRss - idleRss).toFixed(0)})`,
+    );
+    console.log(
+      `peak RSS, reading a ${ENTRY_MIB} MiB entry          ${readRss.toFixed(0)} MiB (+${(readRss - idleRss).toFixed(0)})`,
+    );
+    console.log(
+      `peak RSS, packing a ${filmSeconds} s film (node side) ${packRss.toFixed(0)} MiB (+${(packRss - idleRss).toFixed(0)})`,
+    );
+    Object.assign(results, {
+      idleRssMiB: idleRss,
+      writeRssMiB: writeRss,
+      readRssMiB: readRss,
+      packRssMiB: packRss,
+    });
     console.log(`\n${JSON.stringify(results)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,9 @@ export async function runRssChild(argv: readonly string[]): Promise<void> {
       if (bytes === 0) throw new Error('read nothing');
       break;
     }
+    case 'idle':
+      // The same process and modules doing nothing: the baseline the other jobs' peaks are compared with.
+      break;
     case 'pack': {
       const [folder, out] = args;
       await packCourse({
