@@ -107,6 +107,7 @@ export async function runCli(
     .command('host')
     .description(t('cli:help.host'))
     .option('--course <file>', t('cli:help.hostCourse'))
+    .option('--demo <file>', t('cli:help.hostDemo'))
     .option('--data-dir <folder>', t('cli:help.dataDir'))
     .addOption(new Option('--port <port>', t('cli:help.port')).default(0).argParser(portNumber(t)))
     .action(async (options) => {

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const profile = join(work, 'profile');
     const host = spawn(
       process.execPath,
-      ['bin/plenum.js', 'host', '--course', course, '--data-dir', join(work, 'data')],
+      ['bin/plenum.js', 'host', '--demo', course, '--data-dir', join(work, 'data')],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'ignore'],

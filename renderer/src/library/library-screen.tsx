@@ -9,6 +9,7 @@ import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { FailureAlert } from '../app/failure-alert';
 import { DemoCourseCard } from './demo-course-card';
 import { OpenCourseForm } from './open-course-form';
+import { takeRequestedCourse } from './requested-course';
 import { RecentCourses } from './recent-courses';
 
 /** Props of {@link LibraryScreen}. */
@@ -66,6 +67,16 @@ export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
     setFailure(null);
     onOpen({ path: added.value.path, title: added.value.title, demoPassword });
   };
+
+  // A course asked for in the address (plenum host --course) goes straight to its unlock screen, once the
+  // library knows which file is the demo (whose password may be shown).
+  useEffect(() => {
+    if (info === null) return;
+    const requested = takeRequestedCourse();
+    if (requested !== null)
+      void openPath(requested, requested === info.demo?.path ? info.demo.password : null);
+    // openPath is recreated each render; the request is taken once, when the library first has the app info.
+  }, [info]);
 
   const openDemo = (): void => {
     if (demo === null) return;

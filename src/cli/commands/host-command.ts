@@ -13,6 +13,7 @@ import { EXIT, type CliIo } from '../cli-io';
 /** The options `plenum host` takes. */
 export interface HostCommandOptions {
   course?: string;
+  demo?: string;
   dataDir?: string;
   port: number;
 }
@@ -37,6 +38,7 @@ export async function hostCommand(
       dataDir: resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env)),
       route: routeHostPath,
       packageRoot: root,
+      ...(options.demo ? { demoPath: resolve(io.cwd, options.demo) } : {}),
       version,
       mediaBase: (handle) => `/media/${handle}/`,
     });

@@ -73,7 +73,7 @@ test('no decrypted film reaches the disk, after the whole film streamed into Chr
 
   const host = spawn(
     process.execPath,
-    ['bin/plenum.js', 'host', '--course', DEMO_COURSE, '--data-dir', dataDir],
+    ['bin/plenum.js', 'host', '--demo', DEMO_COURSE, '--data-dir', dataDir],
     {
       cwd: REPO_ROOT,
       env,

@@ -34,13 +34,15 @@ export function ensureDemoCourse(): void {
  * Starts `plenum host` with a fresh data directory and reads the URL it prints as its first line of stdout.
  * Needs `npm run build` (the CLI and host) and the renderer build (out/renderer).
  */
-export async function startPlenumHost(course: string): Promise<PlenumHost> {
+export async function startPlenumHost(options: { course?: string } = {}): Promise<PlenumHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['bin/plenum.js', 'host', '--course', course, '--data-dir', dataDir],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // The demo is pinned to the short one, whether or not the full demo has been built on this machine.
+  const args = ['bin/plenum.js', 'host', '--demo', DEMO_COURSE, '--data-dir', dataDir];
+  if (options.course) args.push('--course', options.course);
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');

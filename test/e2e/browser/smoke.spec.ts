@@ -17,7 +17,7 @@ let host: PlenumHost;
 test.beforeAll(async () => {
   test.setTimeout(360_000);
   ensureDemoCourse();
-  host = await startPlenumHost(DEMO_COURSE);
+  host = await startPlenumHost();
 });
 
 test.afterAll(async () => {
@@ -228,4 +228,18 @@ test('a typed path that is no course file gets a clear message', async ({ page }
   await expect(page.getByRole('alert').filter({ hasText: '/no/such/course.plenum' })).toBeVisible();
   await expectAccessible(page, 'library (error)');
   await page.screenshot({ path: 'test-results/screens/1b-library-error.png' });
+});
+
+test('plenum host --course opens that course straight on its unlock screen', async ({ page }) => {
+  const linked = await startPlenumHost({ course: DEMO_COURSE });
+  try {
+    await page.goto(linked.url);
+    await expect(page.locator('[data-role="password"]')).toBeFocused();
+    expect(new URL(page.url()).search).toBe('');
+    await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-role="password"]').press('Enter');
+    await expect(page.locator('[data-role="start"]')).toBeVisible();
+  } finally {
+    await linked.stop();
+  }
 });
