@@ -45,6 +45,7 @@ export function App(): ReactElement {
         <FilmScreen
           key={screen.course.handle}
           course={screen.course}
+          resumeAt={screen.resumeAt}
           onLeave={() => setScreen({ kind: 'overview', course: screen.course })}
         />
       );
@@ -68,7 +69,7 @@ export function App(): ReactElement {
           {screen.kind === 'overview' && (
             <OverviewScreen
               course={screen.course}
-              onStart={() => setScreen({ kind: 'film', course: screen.course })}
+              onStart={(resumeAt) => setScreen({ kind: 'film', course: screen.course, resumeAt })}
               onClosed={toLibrary}
             />
           )}

@@ -13,4 +13,5 @@ export type Screen =
   | { kind: 'library' }
   | { kind: 'unlock'; target: UnlockTarget }
   | { kind: 'overview'; course: UnlockedCourse }
-  | { kind: 'film'; course: UnlockedCourse };
+  /** `resumeAt`: continue the film from this saved position (seconds), or null to follow the lecture. */
+  | { kind: 'film'; course: UnlockedCourse; resumeAt: number | null };

@@ -19,6 +19,24 @@ const TIME_EPSILON = 1e-4;
 export const STILL_FRAME_LEAD = 0.001;
 
 /**
+ * Frames before a chapter's end at which the film is paused. Pausing exactly on the boundary needs a timer
+ * that is never late; a busy page makes timers and frame callbacks late by up to ~60 ms (measured-here.md),
+ * which would show the next chapter's first frames and play its sound. Pausing early and then seeking to the
+ * last frame lands exactly whatever the lateness, at the price of the chapter's last 80 ms of sound.
+ */
+export const STOP_LEAD_FRAMES = 2;
+
+/**
+ * The least wall-clock time the pause comes before the boundary: what two frames last at 1×. At 2× two
+ * frames pass in 40 ms, less than a busy page's timer lateness, so at fast speeds the lead in film time
+ * grows with the rate instead (4 frames at 2×).
+ */
+export const MIN_STOP_LEAD_SECONDS = 0.08;
+
+/** Slowest rate the timer arithmetic assumes, so a zero or absurd rate cannot arm a timer for ever. */
+const MIN_RATE = 0.0625;
+
+/**
  * Learns the film's frame duration from two frames: only when they are consecutive (one presented frame
  * apart) does their time difference measure a frame; a dropped frame or a seek would measure more.
  */
@@ -60,4 +78,56 @@ export interface ChapterSpan {
  */
 export function isWithinChapter(time: number, chapter: ChapterSpan, slack = 0.25): boolean {
   return time >= chapter.start - slack && time < chapter.end;
+}
+
+/** The playback rate as the timer arithmetic uses it: positive and finite. */
+function usableRate(playbackRate: number): number {
+  return Number.isFinite(playbackRate) && playbackRate > MIN_RATE ? playbackRate : MIN_RATE;
+}
+
+/**
+ * The media time at which the film pauses for a chapter ending at `chapterEnd`: {@link STOP_LEAD_FRAMES}
+ * frames early, or {@link MIN_STOP_LEAD_SECONDS} of wall time early at fast speeds, whichever is earlier, but
+ * never before the chapter's start.
+ */
+export function pausePoint(chapter: ChapterSpan, frameDuration: number, playbackRate: number): number {
+  const lead = Math.max(STOP_LEAD_FRAMES * frameDuration, MIN_STOP_LEAD_SECONDS * usableRate(playbackRate));
+  return Math.max(chapter.start, chapter.end - lead);
+}
+
+/**
+ * Where the playhead is at wall-clock `now` (ms, performance.now()), extrapolated from a presented frame:
+ * the frame at `mediaTime` is (or was) shown at `expectedDisplayTime`, and media time advances at the rate.
+ */
+export function positionAt(
+  mediaTime: number,
+  expectedDisplayTime: number,
+  now: number,
+  playbackRate: number,
+): number {
+  return mediaTime + ((now - expectedDisplayTime) / 1000) * playbackRate;
+}
+
+/**
+ * Wall-clock milliseconds from a playhead at `position` until the film must pause; 0 means now. The timer is
+ * re-armed from every presented frame, so its own drift never accumulates beyond one frame's worth.
+ */
+export function msUntilPause(
+  position: number,
+  chapter: ChapterSpan,
+  frameDuration: number,
+  playbackRate: number,
+): number {
+  const remaining = pausePoint(chapter, frameDuration, playbackRate) - position;
+  if (remaining <= TIME_EPSILON) return 0;
+  return (remaining / usableRate(playbackRate)) * 1000;
+}
+
+/**
+ * The burnt-in-frame arithmetic the tests and the benchmark check against: the index (0-based, at `fps`) of a
+ * chapter's last frame, the one that starts before `chapterEnd`. Boundaries fall on frames, so this is
+ * `chapterEnd × fps − 1`; the rounding tolerates a boundary stored with a few microseconds of error.
+ */
+export function lastFrameIndex(chapterEnd: number, fps: number): number {
+  return Math.ceil(chapterEnd * fps - 1e-3) - 1;
 }

@@ -1,29 +1,37 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Person } from '../../../src/common/course/manifest';
+import { promptPage, type PromptMode } from './prompt-paging';
 
 /** Props of {@link DiscussionView}. */
 export interface DiscussionViewProps {
   chapter: Chapter;
   promptIndex: number;
+  promptMode: PromptMode;
   /** The course's people, so a quote's speaker id reads as the person's name. */
   people: readonly Person[];
   onContinue(): void;
+  onShowPrompt(index: number): void;
+  onPromptMode(mode: PromptMode): void;
 }
 
 /**
  * What the class sees while the film stands still for discussion: the chapter's title, the chosen prompt
- * and the quotation, in type meant to be read from the back row. Continue (or a clicker key) plays on.
+ * (or all of them) and the quotation, in type meant to be read from the back row. Continue (or a clicker
+ * key) plays on; the small controls below page through the prompts.
  */
 export function DiscussionView({
   chapter,
   promptIndex,
+  promptMode,
   people,
   onContinue,
+  onShowPrompt,
+  onPromptMode,
 }: DiscussionViewProps): ReactElement {
   const { t } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
-  const prompt = chapter.prompts[promptIndex] ?? chapter.prompts[0];
+  const page = promptPage(chapter.prompts.length, promptIndex, promptMode);
   const speakerId = chapter.quote?.speaker;
   // A speaker is a person's id when the course lists people, otherwise free text (course-format.md).
   const speaker = people.find((person) => person.id === speakerId)?.name ?? speakerId;
@@ -31,20 +39,34 @@ export function DiscussionView({
     // A new discussion puts focus on Continue, so Enter or Space plays on as well as the clicker.
     button.current?.focus();
   }, [chapter.id]);
+  const headingId = `discussion-${chapter.id}`;
   return (
     <section
       className="discussion"
       data-role="discussion"
       data-chapter-id={chapter.id}
-      aria-labelledby={`discussion-${chapter.id}`}
+      data-prompt-mode={promptMode}
+      aria-labelledby={headingId}
     >
       <p className="discussion-label">{t('film.discussion')}</p>
-      <h2 id={`discussion-${chapter.id}`}>{chapter.title}</h2>
-      {prompt !== undefined && (
-        <p className="prompt" data-role="prompt">
-          {prompt}
-        </p>
-      )}
+      <h2 id={headingId}>{chapter.title}</h2>
+      {/* Announced when the lecturer turns to another prompt or shows them all. */}
+      <div className="prompts" aria-live="polite">
+        {page.shown.length === 1 && (
+          <p className="prompt" data-role="prompt">
+            {chapter.prompts[page.shown[0] ?? 0]}
+          </p>
+        )}
+        {page.shown.length > 1 && (
+          <ol className="prompt-list">
+            {page.shown.map((index) => (
+              <li key={index} className="prompt" data-role="prompt">
+                {chapter.prompts[index]}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
       {chapter.quote !== undefined && (
         <figure className="quote" data-role="quote">
           <blockquote>{chapter.quote.text}</blockquote>
@@ -61,6 +83,47 @@ export function DiscussionView({
         >
           {t('film.continue')}
         </button>
+        {chapter.prompts.length > 1 && (
+          <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
+            {promptMode === 'one' && (
+              <>
+                <button
+                  type="button"
+                  className="button dark"
+                  data-role="previous-prompt"
+                  disabled={!page.canPrevious}
+                  onClick={() => onShowPrompt((page.current ?? 0) - 1)}
+                >
+                  {t('film.prompts.previous')}
+                </button>
+                <span className="prompt-position" data-role="prompt-position">
+                  {t('film.prompts.position', {
+                    number: (page.current ?? 0) + 1,
+                    count: chapter.prompts.length,
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="button dark"
+                  data-role="next-prompt"
+                  disabled={!page.canNext}
+                  onClick={() => onShowPrompt((page.current ?? 0) + 1)}
+                >
+                  {t('film.prompts.next')}
+                </button>
+              </>
+            )}
+            <button
+              type="button"
+              className="button dark"
+              data-role="show-all-prompts"
+              aria-pressed={promptMode === 'all'}
+              onClick={() => onPromptMode(promptMode === 'all' ? 'one' : 'all')}
+            >
+              {t('film.prompts.showAll')}
+            </button>
+          </div>
+        )}
         <p className="hint">{t('film.continueHint')}</p>
       </div>
     </section>

@@ -1,11 +1,23 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import {
   DEFAULT_FRAME_DURATION,
-  isLastFrameOfChapter,
+  msUntilPause,
   nextFrameDuration,
+  positionAt,
   stillFrameTime,
   type PresentedFrame,
 } from './chapter-stop';
+
+declare global {
+  interface Window {
+    /**
+     * Bench-only seam: when true, the chapter stop neither pauses nor reports, so `npm run bench:lecture` can
+     * measure a plain `timeupdate` pause on the same element. Read at the moment of each stop; nothing in
+     * the app sets it.
+     */
+    __plenumDisableChapterStop?: boolean;
+  }
+}
 
 /** The chapter being played: its index, span and whether the film stops at its end. */
 export interface PlayingChapter {
@@ -16,11 +28,12 @@ export interface PlayingChapter {
 }
 
 /**
- * Watches the chapter being played and acts on its last frame. requestVideoFrameCallback reports each frame
- * as it is presented (timeupdate fires only every 15-250 ms and would overshoot into the next scene): when
- * the next frame would belong to the next chapter, the film pauses (for a chapter that stops) and seeks a
- * millisecond before the end, so the still picture is the chapter's own last frame. Then `onEnded` reports
- * it. `null` watches nothing (the film is not playing).
+ * Watches the chapter being played and stops it on its last frame. A timer, re-armed from every frame that
+ * requestVideoFrameCallback reports (and on play, seek and rate changes), pauses the film a couple of frames
+ * before the chapter's end; then a seek puts the chapter's own last frame on screen. Pausing early means a
+ * late timer on a busy page still stops before the next chapter is shown or heard; the seek makes the still
+ * picture exact whatever the lateness. The frame callback itself and `timeupdate` are backstops (a hidden
+ * window gets no frame callbacks). Then `onEnded` reports the chapter. `null` watches nothing.
  */
 export function useChapterStop(
   video: RefObject<HTMLVideoElement | null>,
@@ -40,42 +53,72 @@ export function useChapterStop(
   useEffect(() => {
     const element = video.current;
     if (element === null || index < 0) return;
+    const span = { start, end };
     let done = false;
     let previous: PresentedFrame | null = null;
     let frameDuration = DEFAULT_FRAME_DURATION;
     let callback = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
 
+    const disarm = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    };
     const stop = (): void => {
       if (done) return;
       done = true;
+      disarm();
+      if (window.__plenumDisableChapterStop === true) return;
       if (pause) {
         element.pause();
         element.currentTime = stillFrameTime(end, start);
       }
       report.current(index, end);
     };
-    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
+    // Arms the pause for a playhead at `position`; stops at once when the pause point has been reached.
+    const arm = (position: number): void => {
       if (done) return;
+      disarm();
+      // A seek in flight reports where it is going, but frames still come from where it was: wait for it.
+      if (element.seeking || element.paused) return;
+      const delay = msUntilPause(position, span, frameDuration, element.playbackRate);
+      if (delay <= 0) stop();
+      else timer = setTimeout(() => stop(), delay);
+    };
+    const armFromElement = (): void => arm(element.currentTime);
+
+    const onFrame = (now: number, metadata: VideoFrameCallbackMetadata): void => {
+      if (done) return;
+      callback = element.requestVideoFrameCallback(onFrame);
       const current = { mediaTime: metadata.mediaTime, presentedFrames: metadata.presentedFrames };
       frameDuration = nextFrameDuration(previous, current, frameDuration);
       previous = current;
-      if (isLastFrameOfChapter(current.mediaTime, frameDuration, end)) stop();
-      else callback = element.requestVideoFrameCallback(onFrame);
+      if (element.seeking) return;
+      arm(positionAt(metadata.mediaTime, metadata.expectedDisplayTime, now, element.playbackRate));
+    };
+    const onSeeking = (): void => {
+      disarm();
+      // The frames after a seek are not consecutive with the ones before.
+      previous = null;
     };
     // Backstops: frame callbacks stop while the window is hidden or minimised, and the film's last frame
-    // may end playback before its callback runs. timeupdate is late, but the lecture still moves on.
-    const onTimeUpdate = (): void => {
-      if (element.currentTime >= end) stop();
-    };
+    // may end playback before its callback runs.
     const onFilmEnded = (): void => stop();
 
+    const rearming = ['playing', 'seeked', 'ratechange', 'timeupdate'] as const;
     callback = element.requestVideoFrameCallback(onFrame);
-    element.addEventListener('timeupdate', onTimeUpdate);
+    for (const name of rearming) element.addEventListener(name, armFromElement);
+    element.addEventListener('seeking', onSeeking);
+    element.addEventListener('pause', disarm);
     element.addEventListener('ended', onFilmEnded);
+    armFromElement();
     return () => {
       done = true;
+      disarm();
       element.cancelVideoFrameCallback(callback);
-      element.removeEventListener('timeupdate', onTimeUpdate);
+      for (const name of rearming) element.removeEventListener(name, armFromElement);
+      element.removeEventListener('seeking', onSeeking);
+      element.removeEventListener('pause', disarm);
       element.removeEventListener('ended', onFilmEnded);
     };
   }, [video, index, start, end, pause]);

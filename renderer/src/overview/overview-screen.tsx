@@ -9,11 +9,13 @@ import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
 import { ChapterTable } from './chapter-table';
 import { PeopleList } from './people-list';
+import { useResumeOffer } from './use-resume-offer';
 
 /** Props of {@link OverviewScreen}. */
 export interface OverviewScreenProps {
   course: UnlockedCourse;
-  onStart(): void;
+  /** Starts the film: from a saved position (seconds) when the lecturer chose to resume, else null. */
+  onStart(resumeAt: number | null): void;
   onClosed(): void;
 }
 
@@ -27,6 +29,8 @@ export function OverviewScreen({ course, onStart, onClosed }: OverviewScreenProp
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [closing, setClosing] = useState(false);
   const { manifest } = course;
+  const resume = useResumeOffer(course);
+  const resumeChapter = resume === null ? undefined : manifest.chapters[resume.chapter];
 
   const close = async (): Promise<void> => {
     setClosing(true);
@@ -54,9 +58,33 @@ export function OverviewScreen({ course, onStart, onClosed }: OverviewScreenProp
           <MarkdownText source={manifest.notice} />
         </section>
       )}
+      {resume !== null && resumeChapter !== undefined && (
+        <p className="resume-note" data-role="resume-note">
+          {t('overview.resume.note', {
+            number: resume.chapter + 1,
+            title: resumeChapter.title,
+            time: formatTime(resume.seconds),
+          })}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="button primary large" data-role="start" onClick={onStart}>
-          {t('overview.start')}
+        {resume !== null && (
+          <button
+            type="button"
+            className="button primary large"
+            data-role="resume"
+            onClick={() => onStart(resume.seconds)}
+          >
+            {t('overview.resume.continue', { number: resume.chapter + 1, time: formatTime(resume.seconds) })}
+          </button>
+        )}
+        <button
+          type="button"
+          className={resume === null ? 'button primary large' : 'button large'}
+          data-role="start"
+          onClick={() => onStart(null)}
+        >
+          {resume === null ? t('overview.start') : t('overview.resume.fromStart')}
         </button>
         <button type="button" className="button" disabled={closing} onClick={() => void close()}>
           {t('overview.close')}

@@ -4,7 +4,11 @@ import { z } from 'zod';
 export type LecturePhase =
   | { kind: 'ready' }
   | { kind: 'playing'; chapter: number }
-  | { kind: 'paused'; chapter: number }
+  /**
+   * `atStart`: the film was sent to the chapter's start (previous, go to chapter), so a window seeks there even
+   * when the chapter is the one already shown; a plain pause leaves the playhead where it is.
+   */
+  | { kind: 'paused'; chapter: number; atStart?: boolean }
   | { kind: 'discussing'; chapter: number; promptIndex: number; since: number }
   | { kind: 'finished' };
 
@@ -25,7 +29,9 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('toggle-play') }),
   z.object({ type: z.literal('next') }),
-  z.object({ type: z.literal('previous') }),
+  // `nearStart`: the window saw the playhead within a few seconds of the chapter's start, so "back" means the
+  // previous chapter (as a clicker's second press does); main's own clicker cannot tell and leaves it out.
+  z.object({ type: z.literal('previous'), nearStart: z.boolean().optional() }),
   z.object({ type: z.literal('go-to-chapter'), chapter: z.number().int().min(0) }),
   z.object({ type: z.literal('show-prompt'), promptIndex: z.number().int().min(0) }),
   z.object({ type: z.literal('blank') }),
@@ -101,15 +107,23 @@ export function reduceLecture(
         case 'ready':
           return state;
         case 'finished':
-          return last < 0 ? state : next({ kind: 'paused', chapter: last });
+          return last < 0 ? state : next({ kind: 'paused', chapter: last, atStart: true });
+        case 'discussing':
+          // From a discussion, back to the start of the chapter just discussed.
+          return next({ kind: 'paused', chapter: phase.chapter, atStart: true });
         case 'playing':
         case 'paused':
-        case 'discussing':
-          // Back to the start of this chapter; from a discussion, to the chapter just discussed.
-          return next({ kind: 'paused', chapter: phase.chapter });
+          // Back to the start of this chapter, or of the previous one when already at (near) this start.
+          return next({
+            kind: 'paused',
+            chapter: command.nearStart === true && phase.chapter > 0 ? phase.chapter - 1 : phase.chapter,
+            atStart: true,
+          });
       }
     case 'go-to-chapter':
-      return command.chapter > last ? state : next({ kind: 'paused', chapter: command.chapter });
+      return command.chapter > last
+        ? state
+        : next({ kind: 'paused', chapter: command.chapter, atStart: true });
     case 'show-prompt':
       return phase.kind === 'discussing' &&
         command.promptIndex < (course.chapters[phase.chapter]?.prompts ?? 0)

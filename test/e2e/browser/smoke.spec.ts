@@ -102,6 +102,8 @@ test('library, unlock, overview and the film play from the demo course, all from
   await page.screenshot({ path: 'test-results/screens/3b-overview-full.png', fullPage: true });
 
   await page.locator('[data-role="start"]').click();
+  // The course's notice stands on the stage before the first frame; starting from it plays the film.
+  await page.locator('[data-role="notice-start"]').click();
   await expect.poll(async () => (await filmStatus(page)).currentTime, { timeout: 15_000 }).toBeGreaterThan(1);
   expect((await filmStatus(page)).videoWidth).toBe(640);
   await page.screenshot({ path: 'test-results/screens/4-film.png' });
@@ -176,6 +178,7 @@ test('leaving the film and starting again picks the lecture up where it stands',
   await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
   await page.locator('[data-role="password"]').press('Enter');
   await page.locator('[data-role="start"]').click();
+  await page.locator('[data-role="notice-start"]').click();
   const discussion = page.locator('[data-role="discussion"][data-chapter-id="apning"]');
   await expect(discussion).toBeVisible({ timeout: 20_000 });
 

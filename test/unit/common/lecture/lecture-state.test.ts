@@ -69,9 +69,54 @@ describe('the lecture reducer', () => {
   });
 
   it('goes back to the start of this chapter, or from a discussion to the chapter just discussed', () => {
-    expect(run([{ type: 'play' }, { type: 'previous' }]).phase).toEqual({ kind: 'paused', chapter: 0 });
+    expect(run([{ type: 'play' }, { type: 'previous' }]).phase).toEqual({
+      kind: 'paused',
+      chapter: 0,
+      atStart: true,
+    });
     const discussing = run([{ type: 'play' }, { type: 'chapter-ended', chapter: 0, at: 1 }]);
-    expect(run([{ type: 'previous' }], discussing).phase).toEqual({ kind: 'paused', chapter: 0 });
+    expect(run([{ type: 'previous' }], discussing).phase).toEqual({
+      kind: 'paused',
+      chapter: 0,
+      atStart: true,
+    });
+  });
+
+  it('goes back to the previous chapter when the playhead is near the start of this one', () => {
+    const playing = run([{ type: 'go-to-chapter', chapter: 2 }, { type: 'play' }]);
+    expect(run([{ type: 'previous', nearStart: false }], playing).phase).toEqual({
+      kind: 'paused',
+      chapter: 2,
+      atStart: true,
+    });
+    expect(run([{ type: 'previous', nearStart: true }], playing).phase).toEqual({
+      kind: 'paused',
+      chapter: 1,
+      atStart: true,
+    });
+    // A second press at a chapter's start keeps stepping back, and stops at the first chapter.
+    const first = run(
+      [
+        { type: 'previous', nearStart: true },
+        { type: 'previous', nearStart: true },
+      ],
+      playing,
+    );
+    expect(first.phase).toEqual({ kind: 'paused', chapter: 0, atStart: true });
+    expect(run([{ type: 'previous', nearStart: true }], first).phase).toEqual({
+      kind: 'paused',
+      chapter: 0,
+      atStart: true,
+    });
+  });
+
+  it('marks a jump to a chapter, but not a plain pause, as going to the chapter start', () => {
+    expect(run([{ type: 'go-to-chapter', chapter: 1 }]).phase).toEqual({
+      kind: 'paused',
+      chapter: 1,
+      atStart: true,
+    });
+    expect(run([{ type: 'play' }, { type: 'pause' }]).phase).toEqual({ kind: 'paused', chapter: 0 });
   });
 
   it('stamps when a discussion began, for the timer', () => {
@@ -92,6 +137,7 @@ describe('the lecture reducer', () => {
         { type: 'toggle-play' },
         { type: 'next' },
         { type: 'previous' },
+        { type: 'previous', nearStart: true },
         { type: 'blank' },
         { type: 'unblank' },
         { type: 'restart' },
