@@ -14,7 +14,9 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
         t('cli:pack.invalidCourse', { count: problem.errors.length }),
       ];
     case 'media':
-      return [describeMediaError(problem.code, t), ...problem.details.map((line) => `  ffmpeg: ${line}`)];
+      return problem.code === 'failed' && problem.details.length === 0
+        ? [t('cli:media.failedSilently')]
+        : [describeMediaError(problem.code, t), ...problem.details.map((line) => `  ffmpeg: ${line}`)];
     case 'chapter-not-on-segment':
       return [
         t('cli:pack.chapterNotOnSegment', {

@@ -67,6 +67,48 @@ export function DiscussionView({
           </ol>
         )}
       </div>
+      {/* Paging sits under the prompt it turns, above the quote and Continue. */}
+      {chapter.prompts.length > 1 && (
+        <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
+          {promptMode === 'one' && (
+            <>
+              <button
+                type="button"
+                className="button dark"
+                data-role="previous-prompt"
+                disabled={!page.canPrevious}
+                onClick={() => onShowPrompt((page.current ?? 0) - 1)}
+              >
+                {t('film.prompts.previous')}
+              </button>
+              <span className="prompt-position" data-role="prompt-position">
+                {t('film.prompts.position', {
+                  number: (page.current ?? 0) + 1,
+                  count: chapter.prompts.length,
+                })}
+              </span>
+              <button
+                type="button"
+                className="button dark"
+                data-role="next-prompt"
+                disabled={!page.canNext}
+                onClick={() => onShowPrompt((page.current ?? 0) + 1)}
+              >
+                {t('film.prompts.next')}
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="button dark"
+            data-role="show-all-prompts"
+            aria-pressed={promptMode === 'all'}
+            onClick={() => onPromptMode(promptMode === 'all' ? 'one' : 'all')}
+          >
+            {t('film.prompts.showAll')}
+          </button>
+        </div>
+      )}
       {chapter.quote !== undefined && (
         <figure className="quote" data-role="quote">
           <blockquote>{chapter.quote.text}</blockquote>
@@ -83,47 +125,6 @@ export function DiscussionView({
         >
           {t('film.continue')}
         </button>
-        {chapter.prompts.length > 1 && (
-          <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
-            {promptMode === 'one' && (
-              <>
-                <button
-                  type="button"
-                  className="button dark"
-                  data-role="previous-prompt"
-                  disabled={!page.canPrevious}
-                  onClick={() => onShowPrompt((page.current ?? 0) - 1)}
-                >
-                  {t('film.prompts.previous')}
-                </button>
-                <span className="prompt-position" data-role="prompt-position">
-                  {t('film.prompts.position', {
-                    number: (page.current ?? 0) + 1,
-                    count: chapter.prompts.length,
-                  })}
-                </span>
-                <button
-                  type="button"
-                  className="button dark"
-                  data-role="next-prompt"
-                  disabled={!page.canNext}
-                  onClick={() => onShowPrompt((page.current ?? 0) + 1)}
-                >
-                  {t('film.prompts.next')}
-                </button>
-              </>
-            )}
-            <button
-              type="button"
-              className="button dark"
-              data-role="show-all-prompts"
-              aria-pressed={promptMode === 'all'}
-              onClick={() => onPromptMode(promptMode === 'all' ? 'one' : 'all')}
-            >
-              {t('film.prompts.showAll')}
-            </button>
-          </div>
-        )}
         <p className="hint">{t('film.continueHint')}</p>
       </div>
     </section>

@@ -122,6 +122,13 @@ class BoxReader {
       if (this.buffered === 0) return undefined;
       throw new Mp4FormatError('truncated', `the stream ended inside a box header (${this.buffered} bytes)`);
     }
+    const start = this.peek(8);
+    if (start.readUInt32BE(0) === 0 && start.toString('latin1', 4, 8) === 'mfra') {
+      // ffmpeg writing to a pipe cannot go back to fill in its trailing index's size, so it leaves 0 ("to end
+      // of file"). That index means nothing inside a segment: read the rest of the stream and drop it.
+      await this.drain();
+      return undefined;
+    }
     let header = readBoxHeader(this.peek(16), 0);
     if (header === undefined) {
       // A 64-bit largesize header is 16 bytes.
@@ -143,6 +150,16 @@ class BoxReader {
     if (!this.ended) {
       this.ended = true;
       await this.source.return?.();
+    }
+  }
+
+  /** Reads and discards everything left in the source. */
+  private async drain(): Promise<void> {
+    this.chunks = [];
+    this.buffered = 0;
+    while (!this.ended) {
+      const result = await this.source.next();
+      if (result.done === true) this.ended = true;
     }
   }
 

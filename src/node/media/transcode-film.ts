@@ -52,7 +52,8 @@ export async function* transcodeFilm(options: TranscodeOptions): AsyncGenerator<
       // A dying ffmpeg leaves a truncated stream behind; its own exit status explains more than the splitter.
       if (!(error instanceof Mp4FormatError)) throw error;
       run.kill();
-      await run.done;
+      // Our own kill makes `done` reject ("killed by SIGKILL"); the splitter's finding is the news.
+      await run.done.catch(() => undefined);
       throw new MediaError('failed', `ffmpeg wrote an unusable stream: ${error.message}`, run.stderrTail(), {
         cause: error,
       });

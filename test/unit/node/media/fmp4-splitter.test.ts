@@ -175,3 +175,18 @@ test('stopping early releases the source', async () => {
   }
   expect(released).toBe(true);
 });
+
+test('drops a trailing mfra whose size is 0 ("to end of file"), as ffmpeg writes it to a pipe on long films', async () => {
+  // Seen on the full-length demo: 959 segments, then an mfra ffmpeg could not go back and size.
+  const [mfraAt] = boxOf(film, 'mfra');
+  const unsized = Buffer.from(film);
+  unsized.writeUInt32BE(0, mfraAt);
+  for (const sizes of [[unsized.length], [mfraAt + 3], [mfraAt, 5, 1]]) {
+    expect(sameParts(await collect(chunked(unsized, sizes)), expected)).toBe(true);
+  }
+  // Any other box of size 0 is still refused: a stream cannot honour "to end of file" for a fragment.
+  const [moofAt] = boxOf(film, 'moof');
+  const unboundedMoof = Buffer.from(film);
+  unboundedMoof.writeUInt32BE(0, moofAt);
+  expect(await problem(unboundedMoof)).toBe<Mp4FormatProblem>('unbounded-box');
+});
