@@ -89,6 +89,9 @@ test('no decrypted film reaches the disk, after the whole film streamed into Chr
   const context = await chromium.launchPersistentContext(profile, { ...launch, headless: true, env });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // The whole lecture is recorded too: no request may leave the host's origin.
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
     await page.goto(url);
     await page
       .getByRole('button', { name: /demo|Hva er viktig/i })
@@ -121,6 +124,11 @@ test('no decrypted film reaches the disk, after the whole film streamed into Chr
       expect(Date.now()).toBeLessThan(deadline);
       await page.waitForTimeout(250);
     }
+    const origin = new URL(url).origin;
+    expect(requests.length).toBeGreaterThan(50);
+    expect(
+      requests.filter((request) => !request.startsWith(`${origin}/`) && !request.startsWith('blob:')),
+    ).toEqual([]);
   } finally {
     await context.close();
     host.kill('SIGTERM');
