@@ -412,6 +412,7 @@ test('subtitles on and off with S, a cue shows, and the choice is remembered', a
 test('reopening the course offers to continue where the film stopped', async ({ page }) => {
   const requests = await openDemo(page);
   await page.locator('[data-role="start"]').click();
+  await expect(page.locator('[data-role="notice-start"]')).toBeVisible();
   await page.keyboard.press('2');
   await page.keyboard.press(' ');
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(9);
