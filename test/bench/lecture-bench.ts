@@ -7,9 +7,9 @@ import { chromium, type Page } from '@playwright/test';
 import { packageRoot } from '../../src/node/app/package-root';
 import { demoCoursePath } from '../../src/node/demo-course/build-demo-course';
 import { DEMO_FPS, DEMO_PASSWORD, type DemoVariant } from '../../src/node/demo-course/demo-variants';
-import { frameOnScreen } from './lecture/frame-on-screen';
+import { frameOnScreen } from '../support/frame-on-screen';
 import { goToChapterTimed, manifestChapters, playToStop, type StopMethod } from './lecture/lecture-driver';
-import type { BenchChapter } from './lecture/page-shapes';
+import type { BenchChapter } from '../support/page-shapes';
 import {
   formatSample,
   percentile,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { BenchChapter, BenchGlobal, BenchVideo } from './page-shapes';
+import type { BenchChapter, BenchGlobal, BenchVideo } from '../../support/page-shapes';
 
 /** How a stop is made: Plenum's own, or the baseline, a plain `timeupdate` listener that pauses. */
 export type StopMethod = 'plenum' | 'timeupdate';

@@ -5,7 +5,7 @@ import {
   pausePoint,
   positionAt,
 } from '../../../renderer/src/film/chapter-stop';
-import { frameCodeLayout, readBurntFrameNumber } from '../../../src/node/demo/frame-code';
+import { frameOnScreen } from '../../support/frame-on-screen';
 import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
 
 // Frame accuracy of the chapter stop in real Chromium, on the short demo through the loopback host: the
@@ -209,32 +209,6 @@ async function stillState(page: Page): Promise<Still> {
     const record = globalThis as unknown as PageGlobal;
     return { currentTime: video.currentTime, paused: video.paused, latestPresented: record.latestPresented };
   });
-}
-
-/** The frame number burnt into the picture on screen: the video drawn to a canvas, its code row read in Node. */
-async function frameOnScreen(page: Page): Promise<number | null> {
-  const film = page.locator('video[data-role="film"]');
-  const size = await film.evaluate((element) => {
-    const video = element as unknown as PageVideo;
-    return { width: video.videoWidth, height: video.videoHeight };
-  });
-  const layout = frameCodeLayout(size.width, size.height);
-  const rows = await film.evaluate(
-    (element, { width, height, top, count }) => {
-      const canvas = (globalThis as unknown as PageGlobal).document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      if (context === null) throw new Error('no 2d context');
-      context.drawImage(element, 0, 0, width, height);
-      return Array.from(context.getImageData(0, top, width, count).data) as number[];
-    },
-    { ...size, top: layout.y, count: layout.cell },
-  );
-  // Only the code's rows are passed back; the rest of the picture stays zero.
-  const rgba = new Uint8Array(size.width * size.height * 4);
-  rgba.set(rows, layout.y * size.width * 4);
-  return readBurntFrameNumber(rgba, size.width, size.height);
 }
 
 /** Waits for the stop at the end of `chapter` and checks it is exact: time, picture, nothing of the next. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { frameCodeLayout, readBurntFrameNumber } from '../../../src/node/demo/frame-code';
+import { frameCodeLayout, readBurntFrameNumber } from '../../src/node/demo/frame-code';
 import type { BenchGlobal, BenchVideo } from './page-shapes';
 
 /**
