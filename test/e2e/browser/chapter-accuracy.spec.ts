@@ -120,19 +120,6 @@ interface PageGlobal {
   plenum: PageApi;
   latestPresented: number;
   requestAnimationFrame(callback: () => void): number;
-  document: {
-    createElement(name: 'canvas'): {
-      width: number;
-      height: number;
-      getContext(
-        kind: '2d',
-        options: { willReadFrequently: boolean },
-      ): {
-        drawImage(image: unknown, x: number, y: number, width: number, height: number): void;
-        getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> };
-      } | null;
-    };
-  };
 }
 
 /** The parts of the `<video>` element the page scripts below touch. */

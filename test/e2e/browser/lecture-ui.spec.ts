@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible } from '../../support/expect-accessible';
 import { expect, test, type Page } from '@playwright/test';
 import { discussionClock } from '../../../renderer/src/film/discussion-clock';
 import { digitChapter, isNearChapterStart, lectureKeyAction } from '../../../renderer/src/film/lecture-keys';
@@ -104,17 +104,6 @@ async function filmStatus(page: Page): Promise<FilmStatus> {
     const video = element as unknown as FilmStatus;
     return { currentTime: video.currentTime, paused: video.paused };
   });
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const found = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-  expect(found, `axe on the ${screen} screen`).toEqual([]);
 }
 
 /** Opens the demo, unlocks it and returns the recorded requests (checked to stay on the host). */

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible } from '../../support/expect-accessible';
 import { expect, test, type Page } from '@playwright/test';
 import {
   DEMO_COURSE,
@@ -36,18 +36,6 @@ async function filmStatus(page: Page): Promise<FilmStatus> {
     const video = element as unknown as FilmStatus;
     return { currentTime: video.currentTime, videoWidth: video.videoWidth, paused: video.paused };
   });
-}
-
-/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what it found. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const found = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-  expect(found, `axe on the ${screen} screen`).toEqual([]);
 }
 
 /** Opens the host's URL and records every request the page makes. */
