@@ -17,6 +17,11 @@ export const PRELOAD_CHANNELS = [
   'course.manifest',
   'lecture.state',
   'lecture.command',
+  'lecture.position',
+  'lecture.session',
+  'stage.state',
+  'stage.present',
+  'stage.audience',
   'plans.list',
   'plans.save',
   'plans.remove',
@@ -32,7 +37,13 @@ export const PRELOAD_CHANNELS = [
 ] as const satisfies readonly ApiChannel[];
 
 /** Every event a window may subscribe to (a copy of API_EVENTS). */
-export const PRELOAD_EVENTS = ['lecture.state', 'library.changed'] as const satisfies readonly ApiEventName[];
+export const PRELOAD_EVENTS = [
+  'lecture.state',
+  'lecture.position',
+  'library.changed',
+  'stage.state',
+  'settings.changed',
+] as const satisfies readonly ApiEventName[];
 
 /** The internal typing report's channel (a copy of main/ipc/typing-channel.ts). */
 export const PRELOAD_TYPING_CHANNEL = 'plenum:typing';

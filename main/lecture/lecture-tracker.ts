@@ -3,13 +3,15 @@ import type { LecturePhase, LectureState } from '../../src/common/lecture/lectur
 
 /**
  * Whether a phase keeps the display awake: while the film plays, is paused inside a chapter, or is being
- * discussed, the class is looking at the screen (a pause to talk can outlast a laptop's display timeout).
+ * discussed, or a break counts down, the class is looking at the screen (a pause to talk can outlast a
+ * laptop's display timeout).
  */
 export function keepsDisplayAwake(phase: LecturePhase): boolean {
   switch (phase.kind) {
     case 'playing':
     case 'paused':
     case 'discussing':
+    case 'break':
       return true;
     case 'ready':
     case 'finished':

@@ -49,7 +49,12 @@ export async function hostCommand(
   }
   const { service, media } = backend;
   const host = await startHost({
-    backend: { dispatch: service.dispatch, onEvent: (listener) => service.events.on(listener), media },
+    backend: {
+      dispatch: service.dispatch,
+      onEvent: (listener) => service.events.on(listener),
+      media,
+      setAudience: service.setAudience,
+    },
     rendererDir,
     port: options.port,
   });

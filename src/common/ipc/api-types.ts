@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planStepSchema } from '../plan/plan-step';
 
 /** A course file the user has opened before (never its content, never a password). */
 export const courseRecordSchema = z.object({
@@ -11,14 +12,6 @@ export const courseRecordSchema = z.object({
 });
 /** A course file the user has opened before. */
 export type CourseRecord = z.infer<typeof courseRecordSchema>;
-
-/** One step of a session plan: a chapter with its discussion minutes, or a break. */
-export const planStepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('chapter'), chapterId: z.string().min(1), minutes: z.number().min(0).max(600) }),
-  z.object({ kind: z.literal('break'), minutes: z.number().min(0).max(600) }),
-]);
-/** One step of a session plan. */
-export type PlanStep = z.infer<typeof planStepSchema>;
 
 /** A named session plan for one course. `id` is null for a plan not yet saved. */
 export const planSchema = z.object({

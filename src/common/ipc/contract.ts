@@ -29,6 +29,11 @@ export interface AppInfo {
   demo: { path: string; password: string } | null;
   /** Whether a native file dialog exists (Electron) or a path must be typed (loopback host). */
   canPickFiles: boolean;
+  /**
+   * How the audience window opens: `native` (Electron's main places it on the projector: `stage.audience`),
+   * or `page` (the loopback host: the presenter opens a second page of the same origin).
+   */
+  audienceWindow: 'native' | 'page';
 }
 
 /** An unlocked course as the window sees it: an opaque handle (never the key), the manifest, the media base. */
@@ -39,6 +44,23 @@ export interface UnlockedCourse {
   /** Prefix for the course's entries, e.g. `plenum://media/<handle>/` or `/media/<handle>/`. */
   mediaBase: string;
   lecture: LectureState;
+}
+
+/**
+ * Whether an audience window is showing the stage, and where: on a second display (the projector), on the
+ * laptop's own screen (no second display), or as a browser page (the loopback host cannot tell which screen).
+ */
+export type AudiencePresence =
+  { kind: 'absent' } | { kind: 'present'; placement: 'projector' | 'this-screen' | 'page' };
+
+/**
+ * What is on stage: the course being presented (for the audience window to load) and whether an audience
+ * window shows it. When none does, the presenter window shows the stage itself (single-screen mode), so the
+ * film is decoded in exactly one window.
+ */
+export interface StageState {
+  course: UnlockedCourse | null;
+  audience: AudiencePresence;
 }
 
 /**
@@ -65,6 +87,21 @@ export const API_CONTRACT = {
     args: z.object({ handle, command: lectureCommandSchema }).strict(),
     result: result<LectureState>(),
   },
+  /** The playing window's playhead, several times a second; changes no revision, broadcast as an event. */
+  'lecture.position': {
+    args: z.object({ handle, seconds: z.number().min(0).max(1_000_000) }).strict(),
+    result: result<null>(),
+  },
+  /** Starts timing a session on this lecture (ending one already running), or ends it (kind null). */
+  'lecture.session': {
+    args: z.object({ handle, kind: z.enum(['lecture', 'rehearsal']).nullable() }).strict(),
+    result: result<LectureState>(),
+  },
+  'stage.state': { args: noArgs, result: result<StageState>() },
+  /** Puts an unlocked course on stage (the presenter view opened it), or clears the stage (null). */
+  'stage.present': { args: z.object({ handle: handle.nullable() }).strict(), result: result<StageState>() },
+  /** Opens or closes the native audience window (Electron only; a page host answers forbidden). */
+  'stage.audience': { args: z.object({ show: z.boolean() }).strict(), result: result<StageState>() },
   'plans.list': { args: z.object({ courseId }).strict(), result: result<Plan[]>() },
   'plans.save': { args: planSchema, result: result<Plan>() },
   'plans.remove': { args: z.object({ id: z.number().int() }).strict(), result: result<null>() },
@@ -123,9 +160,18 @@ export const API_CHANNELS = Object.keys(API_CONTRACT) as ApiChannel[];
 /** Events main sends to every window, with their payloads. */
 export interface ApiEvents {
   'lecture.state': { handle: string; state: LectureState };
+  'lecture.position': { handle: string; seconds: number };
   'library.changed': { entries: CourseRecord[] };
+  'stage.state': StageState;
+  'settings.changed': Settings;
 }
 /** Every event name. */
 export type ApiEventName = keyof ApiEvents;
 /** Every event name, for the preload's and the host's tables. */
-export const API_EVENTS: readonly ApiEventName[] = ['lecture.state', 'library.changed'];
+export const API_EVENTS: readonly ApiEventName[] = [
+  'lecture.state',
+  'lecture.position',
+  'library.changed',
+  'stage.state',
+  'settings.changed',
+];

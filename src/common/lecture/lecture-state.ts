@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
+import {
+  chapterBefore,
+  lectureRoute,
+  routeChapters,
+  stepAfterChapter,
+  type LectureCourse,
+} from './lecture-route';
 
 /** Where the lecture is: before the film, the film playing or paused inside a chapter, discussing, or done. */
 export type LecturePhase =
@@ -10,15 +18,42 @@ export type LecturePhase =
    */
   | { kind: 'paused'; chapter: number; atStart?: boolean }
   | { kind: 'discussing'; chapter: number; promptIndex: number; since: number }
+  /**
+   * A planned break after chapter `after` (-1: before the first); `since` (ms) and `minutes` drive the
+   * countdown the room sees. Anchored to the chapter rather than to a step number, so changing the plan
+   * during the break cannot make "next" land somewhere unexpected.
+   */
+  | { kind: 'break'; after: number; minutes: number; since: number }
   | { kind: 'finished' };
+
+/** Whether a discussion shows one prompt at a time (paged by the lecturer) or all of them. */
+export const promptModeSchema = z.enum(['one', 'all']);
+/** One prompt at a time, or all. */
+export type PromptMode = z.infer<typeof promptModeSchema>;
+
+/** A session being timed: a lecture, or a rehearsal at home. `startedAt` is main's clock (ms). */
+export interface LectureSession {
+  id: number;
+  kind: 'lecture' | 'rehearsal';
+  startedAt: number;
+}
 
 /** The lecture's whole state: one source of truth, held by main and mirrored by every window. */
 export interface LectureState {
   phase: LecturePhase;
   /** The screen is blanked (B or .); the film pauses, and any key brings the picture back. */
   blank: boolean;
-  /** The playhead in seconds, as last reported by the window that plays the film. */
+  /**
+   * The playhead in seconds, as last reported by the window that plays the film. Reports do not change the
+   * revision (they come several times a second); a snapshot carries the latest, so a window that takes over
+   * the film (the projector was unplugged) starts where the room was.
+   */
   position: number;
+  /** The plan the lecture follows, or null for every chapter in film order. */
+  plan: LecturePlan | null;
+  promptMode: PromptMode;
+  /** The session whose timings are being recorded, or null. */
+  session: LectureSession | null;
   /** Increases with every change, so a window can drop a snapshot older than the one it shows. */
   revision: number;
 }
@@ -34,28 +69,35 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('previous'), nearStart: z.boolean().optional() }),
   z.object({ type: z.literal('go-to-chapter'), chapter: z.number().int().min(0) }),
   z.object({ type: z.literal('show-prompt'), promptIndex: z.number().int().min(0) }),
+  z.object({ type: z.literal('set-prompt-mode'), mode: promptModeSchema }),
   z.object({ type: z.literal('blank') }),
   z.object({ type: z.literal('unblank') }),
   z.object({ type: z.literal('chapter-ended'), chapter: z.number().int().min(0), at: z.number().min(0) }),
-  z.object({ type: z.literal('position'), seconds: z.number().min(0) }),
+  z.object({ type: z.literal('set-plan'), plan: lecturePlanSchema.nullable() }),
   z.object({ type: z.literal('restart') }),
 ]);
 /** A command or a player report. */
 export type LectureCommand = z.infer<typeof lectureCommandSchema>;
 
-/** What the reducer needs to know about the course: per chapter, whether the film stops at its end. */
-export interface LectureCourse {
-  chapters: readonly { pause: boolean; prompts: number }[];
-}
-
 /** The state a lecture starts in. */
-export function initialLectureState(): LectureState {
-  return { phase: { kind: 'ready' }, blank: false, position: 0, revision: 0 };
+export function initialLectureState(promptMode: PromptMode = 'one'): LectureState {
+  return {
+    phase: { kind: 'ready' },
+    blank: false,
+    position: 0,
+    plan: null,
+    promptMode,
+    session: null,
+    revision: 0,
+  };
 }
 
 /**
- * The lecture's rules as a pure reducer: `now` (ms) stamps when a discussion began, for the timer. Commands
- * that make no sense in the current phase leave the state as it is (a stray clicker press does nothing).
+ * The lecture's rules as a pure reducer: `now` (ms) stamps when a discussion or break began, for the timers.
+ * The way through the film is the plan's route (every chapter when there is none): "next" and the end of a
+ * discussion go to the next planned chapter, skipping those left out, through any break planned between.
+ * Commands that make no sense in the current phase leave the state as it is (a stray clicker press does
+ * nothing).
  */
 export function reduceLecture(
   state: LectureState,
@@ -64,6 +106,8 @@ export function reduceLecture(
   now: number,
 ): LectureState {
   const last = course.chapters.length - 1;
+  const route = lectureRoute(course, state.plan);
+  const planned = routeChapters(route);
   const next = (phase: LecturePhase, extra: Partial<LectureState> = {}): LectureState => ({
     ...state,
     ...extra,
@@ -74,12 +118,16 @@ export function reduceLecture(
   switch (command.type) {
     case 'play':
       switch (phase.kind) {
-        case 'ready':
-          return last < 0 ? state : next({ kind: 'playing', chapter: 0 }, { blank: false });
+        case 'ready': {
+          const first = planned[0];
+          return first === undefined ? state : next({ kind: 'playing', chapter: first }, { blank: false });
+        }
         case 'paused':
           return next({ kind: 'playing', chapter: phase.chapter }, { blank: false });
         case 'discussing':
           return continueAfter(phase.chapter);
+        case 'break':
+          return afterBreak(phase.after);
         case 'playing':
         case 'finished':
           return state;
@@ -93,12 +141,16 @@ export function reduceLecture(
     case 'next':
       switch (phase.kind) {
         case 'ready':
+        case 'break':
           return reduceLecture(state, { type: 'play' }, course, now);
         case 'discussing':
           return continueAfter(phase.chapter);
         case 'playing':
-        case 'paused':
-          return phase.chapter < last ? next({ kind: 'playing', chapter: phase.chapter + 1 }) : state;
+        case 'paused': {
+          // Skipping the rest of a chapter goes to the next planned one; breaks are for after discussions.
+          const following = nextPlannedChapter(stepAfterChapter(route, phase.chapter));
+          return following === null ? state : next({ kind: 'playing', chapter: following });
+        }
         case 'finished':
           return state;
       }
@@ -106,21 +158,29 @@ export function reduceLecture(
       switch (phase.kind) {
         case 'ready':
           return state;
-        case 'finished':
-          return last < 0 ? state : next({ kind: 'paused', chapter: last, atStart: true });
+        case 'finished': {
+          const final = planned.at(-1);
+          return final === undefined ? state : next({ kind: 'paused', chapter: final, atStart: true });
+        }
         case 'discussing':
           // From a discussion, back to the start of the chapter just discussed.
           return next({ kind: 'paused', chapter: phase.chapter, atStart: true });
+        case 'break':
+          return phase.after < 0 ? state : next({ kind: 'paused', chapter: phase.after, atStart: true });
         case 'playing':
         case 'paused':
-          // Back to the start of this chapter, or of the previous one when already at (near) this start.
+          // Back to the start of this chapter, or of the previous planned one when already at (near) this start.
           return next({
             kind: 'paused',
-            chapter: command.nearStart === true && phase.chapter > 0 ? phase.chapter - 1 : phase.chapter,
+            chapter:
+              command.nearStart === true
+                ? (chapterBefore(route, phase.chapter) ?? phase.chapter)
+                : phase.chapter,
             atStart: true,
           });
       }
     case 'go-to-chapter':
+      // Any chapter, planned or not: the lecturer may always show what the class asks about.
       return command.chapter > last
         ? state
         : next({ kind: 'paused', chapter: command.chapter, atStart: true });
@@ -129,6 +189,8 @@ export function reduceLecture(
         command.promptIndex < (course.chapters[phase.chapter]?.prompts ?? 0)
         ? next({ ...phase, promptIndex: command.promptIndex })
         : state;
+    case 'set-prompt-mode':
+      return command.mode === state.promptMode ? state : next(phase, { promptMode: command.mode });
     case 'blank':
       return next(phase.kind === 'playing' ? { kind: 'paused', chapter: phase.chapter } : phase, {
         blank: true,
@@ -138,24 +200,55 @@ export function reduceLecture(
     case 'chapter-ended': {
       if (phase.kind !== 'playing' || phase.chapter !== command.chapter) return state;
       const pauses = course.chapters[command.chapter]?.pause ?? true;
+      const reported = { ...state, position: command.at };
       if (pauses)
         return next(
           { kind: 'discussing', chapter: command.chapter, promptIndex: 0, since: now },
           { position: command.at },
         );
-      return command.chapter < last
-        ? next({ kind: 'playing', chapter: command.chapter + 1 }, { position: command.at })
-        : next({ kind: 'finished' }, { position: command.at });
+      return reduceContinue(reported, command.chapter);
     }
-    case 'position':
-      return command.seconds === state.position
-        ? state
-        : { ...state, position: command.seconds, revision: state.revision + 1 };
+    case 'set-plan':
+      return next(phase, { plan: command.plan });
     case 'restart':
-      return { ...initialLectureState(), revision: state.revision + 1 };
+      // The plan, the prompt mode and a running session belong to the occasion, not to one pass of the film.
+      return {
+        ...initialLectureState(state.promptMode),
+        plan: state.plan,
+        session: state.session,
+        revision: state.revision + 1,
+      };
   }
 
+  /** The first planned chapter at or after route step `from`, or null. */
+  function nextPlannedChapter(from: number): number | null {
+    for (const step of route.slice(from)) if (step.kind === 'chapter') return step.chapter;
+    return null;
+  }
+
+  /** After a chapter (discussed or not): the breaks planned next, else the next planned chapter, else the end. */
   function continueAfter(chapter: number): LectureState {
-    return chapter < last ? next({ kind: 'playing', chapter: chapter + 1 }) : next({ kind: 'finished' });
+    return reduceContinue(state, chapter);
+  }
+
+  function reduceContinue(from: LectureState, chapter: number): LectureState {
+    const advance = (phase: LecturePhase): LectureState => ({ ...from, phase, revision: state.revision + 1 });
+    const start = stepAfterChapter(route, chapter);
+    let minutes = 0;
+    let breaks = 0;
+    for (const step of route.slice(start)) {
+      if (step.kind !== 'break') break;
+      breaks += 1;
+      minutes += step.minutes;
+    }
+    if (breaks > 0) return advance({ kind: 'break', after: chapter, minutes, since: now });
+    const following = nextPlannedChapter(start);
+    return advance(following === null ? { kind: 'finished' } : { kind: 'playing', chapter: following });
+  }
+
+  /** The end of a break: the next planned chapter after the one the break followed, or the end. */
+  function afterBreak(after: number): LectureState {
+    const following = nextPlannedChapter(after < 0 ? 0 : stepAfterChapter(route, after));
+    return next(following === null ? { kind: 'finished' } : { kind: 'playing', chapter: following });
   }
 }

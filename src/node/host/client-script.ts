@@ -4,7 +4,8 @@ import { API_CHANNELS, API_EVENTS } from '../../common/ipc/contract';
  * The loopback host's stand-in for Electron's preload: a script that defines `window.plenum` with one
  * method per channel (a same-origin POST each) and `on` for events (one EventSource). Generated from the
  * contract, so it can never offer a channel the contract lacks. The token travels in an HttpOnly cookie,
- * never in this script.
+ * never in this script. An audience page (`?view=audience`) opens its event stream as such, which is how the
+ * host knows an audience window is showing the stage.
  */
 export function buildClientScript(): string {
   return `'use strict';
@@ -31,7 +32,9 @@ export function buildClientScript(): string {
     };
   }
   const listeners = new Map(eventNames.map((name) => [name, new Set()]));
-  const source = new EventSource('/events');
+  // The audience page says so when it opens its stream: the host counts such streams as audience windows.
+  const audience = new URLSearchParams(location.search).get('view') === 'audience';
+  const source = new EventSource(audience ? '/events?role=audience' : '/events');
   for (const name of eventNames) {
     source.addEventListener(name, (event) => {
       const payload = JSON.parse(event.data);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { API_EVENTS } from '../../common/ipc/contract';
 import type { ApiResult } from '../../common/ipc/api-error';
+import type { AudiencePresence } from '../../common/ipc/contract';
 import { buildClientScript } from './client-script';
 import { contentSecurityPolicy } from '../app/content-security-policy';
 import { sendWebResponse, toWebRequest } from './web-bridge';
@@ -14,6 +15,11 @@ export interface HostBackend {
   dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   media(request: Request): Promise<Response>;
+  /**
+   * Told whether an audience page is open: a page that opened its event stream as the audience. The stream
+   * closes with the page (closed, reloaded, crashed), so presence cannot outlive it.
+   */
+  setAudience?(presence: AudiencePresence): void;
 }
 
 /** How to start the host. */
@@ -66,6 +72,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const clientScript = buildClientScript();
   const streams = new Set<ServerResponse>();
+  const audienceStreams = new Set<ServerResponse>();
+  const reportAudience = (): void =>
+    options.backend.setAudience?.(
+      audienceStreams.size > 0 ? { kind: 'present', placement: 'page' } : { kind: 'absent' },
+    );
   let origin = '';
   let hostHeaders: Set<string> = new Set();
 
@@ -101,7 +112,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!sameSecret(cookieToken(req) ?? '', token)) return send(res, 403, 'text/plain; charset=utf-8', '');
 
     if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
-    if (url.pathname === '/events') return events(req, res);
+    if (url.pathname === '/events') return events(req, res, url.searchParams.get('role') === 'audience');
     if (url.pathname.startsWith('/media/')) {
       return sendWebResponse(res, await options.backend.media(toWebRequest(req, res, origin)), {});
     }
@@ -129,14 +140,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, 'application/json', JSON.stringify(result));
   }
 
-  function events(req: IncomingMessage, res: ServerResponse): void {
+  function events(req: IncomingMessage, res: ServerResponse, audience: boolean): void {
     res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
+    if (audience) {
+      audienceStreams.add(res);
+      reportAudience();
+    }
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000);
     req.on('close', () => {
       clearInterval(heartbeat);
       streams.delete(res);
+      if (audienceStreams.delete(res)) reportAudience();
     });
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CourseManifest } from '../../common/course/manifest';
+import type { ChapterTime } from '../../common/lecture/chapter-times';
 import type { LectureState } from '../../common/lecture/lecture-state';
 import type { UnlockedCourseFile } from '../course-file';
 
@@ -10,6 +11,8 @@ export interface OpenCourse {
   file: UnlockedCourseFile;
   manifest: CourseManifest;
   lecture: LectureState;
+  /** When the lecture last changed phase (ms), and each chapter's time so far in the running session. */
+  timing: { since: number; totals: Map<number, ChapterTime> };
 }
 
 /**

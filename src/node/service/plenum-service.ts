@@ -1,8 +1,10 @@
 import { courseManifestSchema, type CourseManifest } from '../../common/course/manifest';
 import type { ApiError, ApiResult } from '../../common/ipc/api-error';
-import type { AppInfo, UnlockedCourse } from '../../common/ipc/contract';
+import type { AppInfo, AudiencePresence, StageState, UnlockedCourse } from '../../common/ipc/contract';
 import type { CourseRecord } from '../../common/ipc/api-types';
-import { initialLectureState, reduceLecture } from '../../common/lecture/lecture-state';
+import { accrueChapterTime } from '../../common/lecture/chapter-times';
+import type { LectureCourse } from '../../common/lecture/lecture-route';
+import { initialLectureState, reduceLecture, type LectureState } from '../../common/lecture/lecture-state';
 import { CourseFileError, openCourseFile, unlockCourseFile } from '../course-file';
 import { MANIFEST_ENTRY } from '../packer/pack-course';
 import type { Store } from '../store';
@@ -26,6 +28,11 @@ export interface ServiceDeps {
   openExternal?: (url: string) => Promise<void>;
   /** Called when a lecture starts or stops running, e.g. to keep the display awake. */
   onLectureActive?: (active: boolean) => void;
+  /**
+   * Electron's audience window (placed on the projector by main); absent in the loopback host, where the
+   * presenter opens a second page instead. Either way the shell reports presence through `setAudience`.
+   */
+  audienceWindow?: { show(): void; hide(): void };
   now?: () => number;
 }
 
@@ -34,6 +41,8 @@ export interface PlenumService {
   dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
   events: ServiceEvents;
   resolveCourse(handle: string): OpenCourse['file'] | undefined;
+  /** The shell says whether an audience window shows the stage (opened, closed, moved, display unplugged). */
+  setAudience(presence: AudiencePresence): void;
   close(): Promise<void>;
 }
 
@@ -64,11 +73,61 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     }
   }
 
+  // What is on stage: one course at a time (the presenter's), and whether an audience window shows it.
+  let stage: { handle: string | null; audience: AudiencePresence } = {
+    handle: null,
+    audience: { kind: 'absent' },
+  };
+  const stageState = (): StageState => {
+    const course = stage.handle === null ? undefined : courses.get(stage.handle);
+    return { course: course ? unlockedView(course) : null, audience: stage.audience };
+  };
+  const stageChanged = (): StageState => {
+    const state = stageState();
+    events.emit('stage.state', state);
+    return state;
+  };
+
+  /**
+   * Moves a lecture to its next state: the time spent in the phase it leaves goes to the running session's
+   * chapter (saved at once, so a crash loses none of it), then every window hears of the change.
+   */
+  const changeLecture = (course: OpenCourse, next: LectureState): void => {
+    recordTime(course);
+    course.lecture = next;
+    events.emit('lecture.state', { handle: course.handle, state: next });
+    lectureActive();
+  };
+  const recordTime = (course: OpenCourse): void => {
+    const at = now();
+    const { session, phase } = course.lecture;
+    const gained = accrueChapterTime(course.timing.totals, phase, course.timing.since, at);
+    course.timing.since = at;
+    if (session === null || gained === null) return;
+    course.timing.totals.set(gained.chapter, gained.time);
+    const chapterId = course.manifest.chapters[gained.chapter]?.id;
+    if (chapterId === undefined) return;
+    try {
+      store.recordChapter(session.id, { chapterId, ...gained.time });
+    } catch (error) {
+      // A timing that cannot be saved (disk full) must not stop the lecture; the totals stay in memory and
+      // the next change writes them again.
+      console.error('plenum: a session timing could not be saved', error);
+    }
+  };
+  const endSession = (course: OpenCourse): void => {
+    const { session } = course.lecture;
+    if (session === null) return;
+    recordTime(course);
+    store.endSession(session.id);
+  };
+
   const handlers: ApiHandlers = {
     'app.info': async (): Promise<AppInfo> => ({
       version: deps.version,
       demo: deps.demo,
       canPickFiles: deps.pickFile !== undefined,
+      audienceWindow: deps.audienceWindow ? 'native' : 'page',
     }),
     'library.list': async () => {
       await demoListed;
@@ -102,51 +161,80 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
         await file.close();
         throw error;
       }
-      const course = courses.add({ path, file, manifest, lecture: initialLectureState() });
+      const lecture = initialLectureState(store.getSettings().promptMode);
+      const course = courses.add({
+        path,
+        file,
+        manifest,
+        lecture,
+        timing: { since: now(), totals: new Map() },
+      });
       openHandles.add(course.handle);
       const isDemo = deps.demo?.path === path;
       const record = store.upsertCourseFile({ path, courseId: manifest.id, title: manifest.title, isDemo });
       store.touchCourseFile(record.id);
       libraryChanged();
-      const { header } = file;
-      return {
-        handle: course.handle,
-        header: {
-          courseId: header.course.id,
-          title: header.course.title,
-          language: header.course.language,
-          createdAt: header.createdAt,
-          createdBy: header.createdBy,
-          fileSize: header.fileSize,
-        },
-        manifest,
-        mediaBase: deps.mediaBase(course.handle),
-        lecture: course.lecture,
-      };
+      return unlockedView(course);
     },
     'course.lock': async ({ handle }) => {
+      const course = courses.get(handle);
+      if (course) endSession(course);
       openHandles.delete(handle);
       await courses.remove(handle);
       lectureActive();
+      if (stage.handle === handle) {
+        stage = { ...stage, handle: null };
+        stageChanged();
+      }
       return null;
     },
     'course.manifest': async ({ handle }) => opened(handle).manifest,
     'lecture.state': async ({ handle }) => opened(handle).lecture,
     'lecture.command': async ({ handle, command }) => {
       const course = opened(handle);
-      const lectureCourse = {
-        chapters: course.manifest.chapters.map((chapter) => ({
-          pause: chapter.pause,
-          prompts: chapter.prompts.length,
-        })),
-      };
-      const next = reduceLecture(course.lecture, command, lectureCourse, now());
-      if (next !== course.lecture) {
-        course.lecture = next;
-        events.emit('lecture.state', { handle, state: next });
-        lectureActive();
-      }
+      const next = reduceLecture(course.lecture, command, lectureCourseOf(course), now());
+      if (next !== course.lecture) changeLecture(course, next);
+      // The prompt mode is also the user's preference for the next lecture; failing to remember it is no
+      // reason to fail the command (the lecture has already changed).
+      if (command.type === 'set-prompt-mode' && next.promptMode !== store.getSettings().promptMode)
+        rememberSettings({ promptMode: next.promptMode });
       return next;
+    },
+    'lecture.position': async ({ handle, seconds }) => {
+      const course = opened(handle);
+      course.lecture = { ...course.lecture, position: seconds };
+      events.emit('lecture.position', { handle, seconds });
+      return null;
+    },
+    'lecture.session': async ({ handle, kind }) => {
+      const course = opened(handle);
+      endSession(course);
+      let session: LectureState['session'] = null;
+      if (kind !== null) {
+        const planId = course.lecture.plan?.id ?? null;
+        const start = { courseId: course.manifest.id, kind };
+        // A plan deleted meanwhile is no reason to refuse timing: the session is then kept without it.
+        const record =
+          store.startSession({ ...start, planId }) ?? store.startSession({ ...start, planId: null });
+        if (record === null) throw new ServiceError({ code: 'internal' });
+        course.timing.totals = new Map();
+        session = { id: record.id, kind, startedAt: now() };
+      }
+      changeLecture(course, { ...course.lecture, session, revision: course.lecture.revision + 1 });
+      return course.lecture;
+    },
+    'stage.state': async () => stageState(),
+    'stage.present': async ({ handle }) => {
+      if (handle !== null) opened(handle);
+      if (stage.handle === handle) return stageState();
+      stage = { ...stage, handle };
+      return stageChanged();
+    },
+    'stage.audience': async ({ show }) => {
+      if (!deps.audienceWindow) throw new ServiceError({ code: 'forbidden' });
+      if (show) deps.audienceWindow.show();
+      else deps.audienceWindow.hide();
+      return stageState();
     },
     'plans.list': async ({ courseId }) => store.listPlans(courseId),
     'plans.save': async (plan) => {
@@ -177,13 +265,43 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     },
     'sessions.list': async ({ courseId }) => store.listSessions(courseId),
     'settings.get': async () => store.getSettings(),
-    'settings.update': async (partial) => store.updateSettings(partial),
+    'settings.update': async (partial) => {
+      const settings = store.updateSettings(partial);
+      events.emit('settings.changed', settings);
+      return settings;
+    },
     'shell.openLink': async ({ url }) => {
       if (!deps.openExternal) throw new ServiceError({ code: 'forbidden' });
       await deps.openExternal(url);
       return null;
     },
   };
+
+  function unlockedView(course: OpenCourse): UnlockedCourse {
+    const { header } = course.file;
+    return {
+      handle: course.handle,
+      header: {
+        courseId: header.course.id,
+        title: header.course.title,
+        language: header.course.language,
+        createdAt: header.createdAt,
+        createdBy: header.createdBy,
+        fileSize: header.fileSize,
+      },
+      manifest: course.manifest,
+      mediaBase: deps.mediaBase(course.handle),
+      lecture: course.lecture,
+    };
+  }
+
+  function rememberSettings(partial: Parameters<Store['updateSettings']>[0]): void {
+    try {
+      events.emit('settings.changed', store.updateSettings(partial));
+    } catch (error) {
+      console.error('plenum: a setting could not be saved', error);
+    }
+  }
 
   const dispatch = createDispatcher(handlers, (error): ApiError | null =>
     error instanceof StoreError ? { code: 'store', problem: error.problem } : null,
@@ -193,10 +311,28 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     dispatch,
     events,
     resolveCourse: (handle) => courses.get(handle)?.file,
+    setAudience: (presence) => {
+      if (JSON.stringify(presence) === JSON.stringify(stage.audience)) return;
+      stage = { ...stage, audience: presence };
+      stageChanged();
+    },
     close: async () => {
+      for (const course of allOpen()) endSession(course);
       await courses.closeAll();
       store.close();
     },
+  };
+}
+
+/** What the lecture reducer needs of a course: per chapter its id, its stop, its prompts, its minutes. */
+function lectureCourseOf(course: OpenCourse): LectureCourse {
+  return {
+    chapters: course.manifest.chapters.map((chapter) => ({
+      id: chapter.id,
+      pause: chapter.pause,
+      prompts: chapter.prompts.length,
+      minutes: chapter.minutes,
+    })),
   };
 }
 

@@ -1,22 +1,27 @@
-import type { LecturePhase, LectureState } from '../../../src/common/lecture/lecture-state';
+import {
+  initialLectureState,
+  type LecturePhase,
+  type LectureState,
+} from '../../../src/common/lecture/lecture-state';
 import { createDisplayAwake } from '../../../main/lecture/display-awake';
 import { createLectureTracker, keepsDisplayAwake } from '../../../main/lecture/lecture-tracker';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
 const state = (phase: LecturePhase, blank = false): LectureState => ({
+  ...initialLectureState(),
   phase,
   blank,
-  position: 0,
   revision: 1,
 });
 const ok = (value: unknown) => ({ ok: true as const, value });
 
-test('the display stays awake while playing, paused in a chapter or discussing', () => {
+test('the display stays awake while playing, paused in a chapter, discussing or in a break', () => {
   expect(keepsDisplayAwake({ kind: 'ready' })).toBe(false);
   expect(keepsDisplayAwake({ kind: 'playing', chapter: 0 })).toBe(true);
   expect(keepsDisplayAwake({ kind: 'paused', chapter: 1 })).toBe(true);
   expect(keepsDisplayAwake({ kind: 'discussing', chapter: 0, promptIndex: 0, since: 0 })).toBe(true);
+  expect(keepsDisplayAwake({ kind: 'break', after: 2, minutes: 10, since: 0 })).toBe(true);
   expect(keepsDisplayAwake({ kind: 'finished' })).toBe(false);
 });
 

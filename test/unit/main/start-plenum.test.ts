@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResult } from '../../../src/common/ipc/api-error';
 import { API_CHANNELS } from '../../../src/common/ipc/contract';
-import type { LectureState } from '../../../src/common/lecture/lecture-state';
+import { initialLectureState, type LectureState } from '../../../src/common/lecture/lecture-state';
 import type { PlenumBackend } from '../../../main/backend/plenum-backend';
 import { UI_CONTENT_SECURITY_POLICY } from '../../../main/security/content-security-policy';
 import { startPlenum } from '../../../main/start-plenum';
@@ -24,7 +24,7 @@ const tempDir = useTempDir('plenum-main-');
 
 function lecture(kind: 'ready' | 'playing' | 'finished', blank = false): LectureState {
   const phase = kind === 'playing' ? { kind, chapter: 0 } : { kind };
-  return { phase, blank, position: 0, revision: 1 };
+  return { ...initialLectureState(), phase, blank, revision: 1 };
 }
 
 interface FakeBackend extends PlenumBackend {

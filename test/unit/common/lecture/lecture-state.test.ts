@@ -6,13 +6,14 @@ import {
   type LectureCommand,
   type LectureState,
 } from '../../../../src/common/lecture/lecture-state';
+import type { LecturePlan } from '../../../../src/common/plan/plan-step';
 
 const course = {
   chapters: [
-    { pause: true, prompts: 0 },
-    { pause: true, prompts: 3 },
-    { pause: false, prompts: 1 },
-    { pause: true, prompts: 2 },
+    { id: 'a', pause: true, prompts: 0, minutes: 5 },
+    { id: 'b', pause: true, prompts: 3, minutes: 20 },
+    { id: 'c', pause: false, prompts: 1 },
+    { id: 'd', pause: true, prompts: 2, minutes: 15 },
   ],
 };
 
@@ -129,7 +130,7 @@ describe('the lecture reducer', () => {
     expect(state.phase).toMatchObject({ since: 42_000 });
   });
 
-  it('never leaves the chapters, never lowers the revision, and keeps position non-negative (property)', () => {
+  it('never leaves the chapters, never lowers the revision, whatever the plan (property)', () => {
     const command = fc.oneof(
       fc.constantFrom<LectureCommand>(
         { type: 'play' },
@@ -145,7 +146,28 @@ describe('the lecture reducer', () => {
       fc.record({ type: fc.constant('go-to-chapter' as const), chapter: fc.nat(6) }),
       fc.record({ type: fc.constant('show-prompt' as const), promptIndex: fc.nat(4) }),
       fc.record({ type: fc.constant('chapter-ended' as const), chapter: fc.nat(4), at: fc.nat(2000) }),
-      fc.record({ type: fc.constant('position' as const), seconds: fc.nat(2000) }),
+      fc.record({ type: fc.constant('set-prompt-mode' as const), mode: fc.constantFrom('one', 'all') }),
+      fc.record({
+        type: fc.constant('set-plan' as const),
+        plan: fc.option(
+          fc.record({
+            id: fc.constant(null),
+            name: fc.constant('p'),
+            budgetMinutes: fc.constant(null),
+            steps: fc.array(
+              fc.oneof(
+                fc.record({
+                  kind: fc.constant('chapter' as const),
+                  chapterId: fc.constantFrom('a', 'b', 'c', 'd', 'gone'),
+                  minutes: fc.nat(30),
+                }),
+                fc.record({ kind: fc.constant('break' as const), minutes: fc.nat(30) }),
+              ),
+              { maxLength: 8 },
+            ),
+          }),
+        ),
+      }),
     );
     fc.assert(
       fc.property(fc.array(command, { maxLength: 60 }), (commands) => {
@@ -155,10 +177,98 @@ describe('the lecture reducer', () => {
           const after = reduceLecture(state, next, course, index);
           expect(after.revision).toBeGreaterThanOrEqual(state.revision);
           if ('chapter' in after.phase) expect(after.phase.chapter).toBeLessThan(course.chapters.length);
-          expect(after.position).toBeGreaterThanOrEqual(0);
+          if (after.phase.kind === 'break') expect(after.phase.minutes).toBeGreaterThanOrEqual(0);
+          if (after.phase.kind === 'discussing')
+            expect(after.phase.promptIndex).toBeLessThan(
+              Math.max(1, course.chapters[after.phase.chapter]!.prompts),
+            );
           state = after;
         }
       }),
     );
+  });
+
+  describe('following a plan', () => {
+    const plan = (steps: LecturePlan['steps']): LectureCommand => ({
+      type: 'set-plan',
+      plan: { id: 7, name: 'Kort økt', budgetMinutes: 120, steps },
+    });
+    const chapter = (chapterId: string, minutes = 10) => ({ kind: 'chapter' as const, chapterId, minutes });
+
+    it('starts with the first planned chapter and skips the chapters left out', () => {
+      let state = run([plan([chapter('b'), chapter('d')]), { type: 'play' }]);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 1 });
+      state = run([{ type: 'chapter-ended', chapter: 1, at: 30 }, { type: 'next' }], state);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 3 });
+      state = run([{ type: 'chapter-ended', chapter: 3, at: 60 }, { type: 'next' }], state);
+      expect(state.phase).toEqual({ kind: 'finished' });
+      // Back from the end is the last planned chapter; back from there, near its start, the one before it.
+      state = run([{ type: 'previous' }], state);
+      expect(state.phase).toEqual({ kind: 'paused', chapter: 3, atStart: true });
+      expect(run([{ type: 'previous', nearStart: true }], state).phase).toMatchObject({ chapter: 1 });
+    });
+
+    it('skipping with "next" while the film plays goes to the next planned chapter', () => {
+      const state = run([plan([chapter('a'), chapter('d')]), { type: 'play' }, { type: 'next' }]);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 3 });
+    });
+
+    it('a chapter that does not pause runs on into the next planned one, wherever it is', () => {
+      const state = run([
+        plan([chapter('c'), chapter('a')]),
+        { type: 'play' },
+        { type: 'chapter-ended', chapter: 2, at: 50 },
+      ]);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 0 });
+    });
+
+    it('holds a planned break after a discussion, with its minutes, then goes on', () => {
+      let state = reduceLecture(
+        run([
+          plan([chapter('a'), { kind: 'break', minutes: 10 }, { kind: 'break', minutes: 5 }, chapter('b')]),
+          { type: 'play' },
+          { type: 'chapter-ended', chapter: 0, at: 10 },
+        ]),
+        { type: 'next' },
+        course,
+        77_000,
+      );
+      // Two breaks in a row are one break of their sum.
+      expect(state.phase).toEqual({ kind: 'break', after: 0, minutes: 15, since: 77_000 });
+      expect(run([{ type: 'previous' }], state).phase).toEqual({ kind: 'paused', chapter: 0, atStart: true });
+      state = run([{ type: 'next' }], state);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 1 });
+    });
+
+    it('a chapter reached by number that the plan leaves out continues with the next planned chapter', () => {
+      const state = run([
+        plan([chapter('a'), chapter('d')]),
+        { type: 'go-to-chapter', chapter: 1 },
+        { type: 'play' },
+        { type: 'chapter-ended', chapter: 1, at: 30 },
+        { type: 'next' },
+      ]);
+      expect(state.phase).toEqual({ kind: 'playing', chapter: 3 });
+    });
+
+    it('keeps the plan, the prompt mode and the session over a restart', () => {
+      const session = { id: 3, kind: 'rehearsal' as const, startedAt: 5 };
+      const state = run(
+        [
+          plan([chapter('b')]),
+          { type: 'set-prompt-mode', mode: 'all' },
+          { type: 'play' },
+          { type: 'restart' },
+        ],
+        { ...initialLectureState(), session },
+      );
+      expect(state).toMatchObject({ phase: { kind: 'ready' }, promptMode: 'all', session });
+      expect(state.plan?.steps).toEqual([chapter('b')]);
+    });
+
+    it('a plan without chapters cannot be played', () => {
+      const state = run([plan([{ kind: 'break', minutes: 10 }])]);
+      expect(run([{ type: 'play' }], state)).toBe(state);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type HostBackend, type RunningHost } from '../../../../src/node/host/start-host';
 import { useTempDir } from '../../../support/temp-dir';
+import type { AudiencePresence } from '../../../../src/common/ipc/contract';
 
 const tempDir = useTempDir();
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstu';
@@ -10,6 +11,7 @@ const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstu';
 function fakeBackend() {
   const calls: { channel: string; args: unknown }[] = [];
   const media: Request[] = [];
+  const audience: AudiencePresence[] = [];
   let emit: (name: string, payload: unknown) => void = () => undefined;
   const backend: HostBackend = {
     dispatch: async (channel, args) => {
@@ -24,8 +26,9 @@ function fakeBackend() {
       media.push(request);
       return new Response('segment bytes', { status: 206, headers: { 'Content-Range': 'bytes 0-12/100' } });
     },
+    setAudience: (presence) => audience.push(presence),
   };
-  return { backend, calls, media, emit: (name: string, payload: unknown) => emit(name, payload) };
+  return { backend, calls, media, audience, emit: (name: string, payload: unknown) => emit(name, payload) };
 }
 
 describe('the loopback host', () => {
@@ -158,4 +161,39 @@ describe('the loopback host', () => {
     expect(text).not.toContain('secret');
     controller.abort();
   });
+
+  it('counts an audience page from its event stream, and forgets it when the stream closes', async () => {
+    const open = async (query: string) => {
+      const controller = new AbortController();
+      const response = await fetch(`${host.origin}/events${query}`, {
+        headers: cookie,
+        signal: controller.signal,
+      });
+      await response.body!.getReader().read();
+      return controller;
+    };
+    const presenter = await open('');
+    expect(fake.audience).toEqual([]);
+    const first = await open('?role=audience');
+    const second = await open('?role=audience');
+    expect(fake.audience.at(-1)).toEqual({ kind: 'present', placement: 'page' });
+    first.abort();
+    await waitFor(() => fake.audience.length === 3);
+    expect(fake.audience.at(-1)).toEqual({ kind: 'present', placement: 'page' });
+    second.abort();
+    await waitFor(() => fake.audience.length === 4);
+    expect(fake.audience.at(-1)).toEqual({ kind: 'absent' });
+    presenter.abort();
+  });
+
+  it('has the client script open the audience stream only on an audience page', async () => {
+    const script = await (await fetch(`${host.origin}/plenum-client.js`, { headers: cookie })).text();
+    expect(script).toContain("get('view') === 'audience'");
+    expect(script).toContain('/events?role=audience');
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 200 && !condition(); tries += 1) await new Promise((r) => setTimeout(r, 10));
+  expect(condition()).toBe(true);
+}

@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { createPlenumService, type PlenumService } from '../../../../src/node/service/plenum-service';
+import {
+  createPlenumService,
+  type PlenumService,
+  type ServiceDeps,
+} from '../../../../src/node/service/plenum-service';
+import type { StageState } from '../../../../src/common/ipc/contract';
+import type { SessionRecord } from '../../../../src/common/ipc/api-types';
+import type { LectureState } from '../../../../src/common/lecture/lecture-state';
 import { openStore } from '../../../../src/node/store';
 import { CHEAP_SCRYPT, writeFixture } from '../../../support/course-file-fixture';
 import { useTempDir } from '../../../support/temp-dir';
@@ -66,14 +73,32 @@ describe('the Plenum service', () => {
   let service: PlenumService;
   afterEach(async () => service?.close());
 
-  function start(dir: string, demo: { path: string; password: string } | null = null) {
+  function start(
+    dir: string,
+    demo: { path: string; password: string } | null = null,
+    extra: Partial<ServiceDeps> = {},
+  ) {
     service = createPlenumService({
       store: openStore(join(dir, 'plenum.sqlite')),
       version: '0.1.0',
       demo,
       mediaBase: (handle) => `/media/${handle}/`,
+      ...extra,
     });
     return service;
+  }
+
+  async function unlocked(dir: string, extra: Partial<ServiceDeps> = {}) {
+    const path = await courseFile(dir);
+    const started = start(dir, null, extra);
+    const { handle } = value<{ handle: string }>(
+      await started.dispatch('course.unlock', { path, password: 'riktig' }),
+    );
+    const seen: { name: string; payload: unknown }[] = [];
+    started.events.on((name, payload) => seen.push({ name, payload }));
+    const command = async (sent: unknown) =>
+      value<LectureState>(await started.dispatch('lecture.command', { handle, command: sent }));
+    return { ...started, handle, seen, command };
   }
 
   it('lists the demo from the start under the title in its header', async () => {
@@ -223,4 +248,112 @@ describe('the Plenum service', () => {
       courseId: 'test-course',
     });
   });
+
+  it('puts one course on stage and tells every window when an audience window comes and goes', async () => {
+    const { dispatch, handle, seen, setAudience } = await unlocked(tempDir());
+    expect(value<StageState>(await dispatch('stage.state', {}))).toEqual({
+      course: null,
+      audience: { kind: 'absent' },
+    });
+    const stage = value<StageState>(await dispatch('stage.present', { handle }));
+    expect(stage.course).toMatchObject({ handle, mediaBase: `/media/${handle}/` });
+    expect(stage.course?.manifest.chapters).toHaveLength(2);
+    setAudience({ kind: 'present', placement: 'page' });
+    setAudience({ kind: 'present', placement: 'page' });
+    const stages = seen
+      .filter(({ name }) => name === 'stage.state')
+      .map(({ payload }) => payload as StageState);
+    // The same presence twice is one event.
+    expect(stages.map((state) => state.audience.kind)).toEqual(['absent', 'present']);
+    expect(await dispatch('stage.present', { handle: 'f'.repeat(32) })).toEqual({
+      ok: false,
+      error: { code: 'course-locked' },
+    });
+    // Locking the course on stage clears the stage.
+    await dispatch('course.lock', { handle });
+    expect(value<StageState>(await dispatch('stage.state', {})).course).toBeNull();
+    expect(seen.at(-1)).toMatchObject({ name: 'stage.state', payload: { course: null } });
+  });
+
+  it('opens the native audience window only where there is one', async () => {
+    const shown: boolean[] = [];
+    const native = await unlocked(tempDir(), {
+      audienceWindow: { show: () => shown.push(true), hide: () => shown.push(false) },
+    });
+    expect(value<{ audienceWindow: string }>(await native.dispatch('app.info', {})).audienceWindow).toBe(
+      'native',
+    );
+    await native.dispatch('stage.audience', { show: true });
+    await native.dispatch('stage.audience', { show: false });
+    expect(shown).toEqual([true, false]);
+    await native.close();
+    const page = await unlocked(tempDir());
+    expect(value<{ audienceWindow: string }>(await page.dispatch('app.info', {})).audienceWindow).toBe(
+      'page',
+    );
+    expect(await page.dispatch('stage.audience', { show: true })).toEqual({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('keeps the playhead without a new revision, and hands it to every window as an event', async () => {
+    const { dispatch, handle, seen, command } = await unlocked(tempDir());
+    const playing = await command({ type: 'play' });
+    expect(value(await dispatch('lecture.position', { handle, seconds: 2.5 }))).toBeNull();
+    const state = value<LectureState>(await dispatch('lecture.state', { handle }));
+    expect(state).toMatchObject({ position: 2.5, revision: playing.revision });
+    expect(seen.at(-1)).toEqual({ name: 'lecture.position', payload: { handle, seconds: 2.5 } });
+  });
+
+  it('follows the plan it is given: the chapters left out are skipped', async () => {
+    const { command } = await unlocked(tempDir());
+    await command({
+      type: 'set-plan',
+      plan: {
+        id: null,
+        name: 'Bare B',
+        budgetMinutes: null,
+        steps: [{ kind: 'chapter', chapterId: 'b', minutes: 5 }],
+      },
+    });
+    expect((await command({ type: 'play' })).phase).toEqual({ kind: 'playing', chapter: 1 });
+  });
+
+  it('remembers the prompt mode as a setting and tells every window', async () => {
+    const { dispatch, seen, command } = await unlocked(tempDir());
+    expect((await command({ type: 'set-prompt-mode', mode: 'all' })).promptMode).toBe('all');
+    expect(value<{ promptMode: string }>(await dispatch('settings.get', {})).promptMode).toBe('all');
+    expect(seen.some(({ name }) => name === 'settings.changed')).toBe(true);
+  });
+
+  it('times a session per chapter as it goes, saving each change, and ends it on lock', async () => {
+    let clock = 1_000_000;
+    const dir = tempDir();
+    const { dispatch, handle, command } = await unlocked(dir, { now: () => clock });
+    const started = value<LectureState>(await dispatch('lecture.session', { handle, kind: 'rehearsal' }));
+    expect(started.session).toMatchObject({ kind: 'rehearsal', startedAt: clock });
+    await command({ type: 'play' });
+    clock += 4_000; // four seconds of film
+    await command({ type: 'chapter-ended', chapter: 0, at: 4 });
+    clock += 90_000; // a minute and a half of talk
+    await command({ type: 'next' });
+    const [live] = await sessionsOf(dispatch);
+    // Saved as it happened, before the session ends: a crash now would lose none of it.
+    expect(live?.timings).toEqual([{ chapterId: 'a', filmSeconds: 4, discussionSeconds: 90 }]);
+    expect(live?.endedAt).toBeNull();
+    clock += 6_000;
+    await dispatch('course.lock', { handle });
+    const [ended] = await sessionsOf(dispatch);
+    expect(ended?.timings).toEqual([
+      { chapterId: 'a', filmSeconds: 4, discussionSeconds: 90 },
+      { chapterId: 'b', filmSeconds: 6, discussionSeconds: 0 },
+    ]);
+    expect(ended?.kind).toBe('rehearsal');
+    expect(ended?.endedAt).not.toBeNull();
+  });
 });
+
+async function sessionsOf(dispatch: PlenumService['dispatch']): Promise<SessionRecord[]> {
+  return value<SessionRecord[]>(await dispatch('sessions.list', { courseId: 'prove' }));
+}
