@@ -24,6 +24,8 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
           start: formatTime(problem.start, { millis: true }),
         }),
       ];
+    case 'still-failed':
+      return describeStillFailure(problem, t);
     case 'course-file':
       return [describeCourseFileProblem(problem.problem, t)];
     case 'write-failed':
@@ -36,6 +38,20 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
       ];
     case 'aborted':
       return [t('cli:pack.aborted')];
+  }
+}
+
+/** Why a chapter's still could not be taken, and where in the film. */
+function describeStillFailure(
+  problem: Extract<PackProblem, { kind: 'still-failed' }>,
+  t: Translate,
+): string[] {
+  const where = { chapter: problem.chapterId, at: formatTime(problem.at, { millis: true }) };
+  switch (problem.reason) {
+    case 'no-picture':
+      return [t('cli:pack.stillNoPicture', where)];
+    case 'ffmpeg-failed':
+      return [t('cli:pack.stillFailed', where), ...problem.details.map((line) => `  ffmpeg: ${line}`)];
   }
 }
 

@@ -50,6 +50,9 @@ export async function packCommand(
           case 'transcoding':
             progress.update(event.seconds, event.totalSeconds);
             break;
+          case 'stills':
+            // One still per chapter takes well under a second: the transcoding bar stays until the end.
+            break;
           case 'finishing':
             progress.update(1, 1);
             progress.stop();

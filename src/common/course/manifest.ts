@@ -79,6 +79,12 @@ export const chapterSchema = z
     solutions: z.array(text),
     quote: quoteSchema.optional(),
     links: z.array(linkSchema),
+    /**
+     * The entry of a JPEG still of the chapter (about 480 px wide, taken a little after its start), made by
+     * the packer so the presenter can show the chapter without decoding the film twice. Absent in course
+     * files packed before stills existed.
+     */
+    still: entryName.optional(),
   })
   .refine((chapter) => chapter.end > chapter.start);
 

@@ -10,8 +10,11 @@ import type { ScryptCost } from '../course-file';
 import { DEMO_FPS, DEMO_PASSWORD, DEMO_SIZE, scaleDemoTime, type DemoVariant } from './demo-variants';
 import { scaleCourseYaml, scaleWebVtt } from './scale-course-source';
 
-/** Bumped whenever the demo film's look or the staging changes, so cached demo files are rebuilt. */
-const DEMO_GENERATION = 1;
+/**
+ * Bumped whenever the demo film's look, the staging or what the packer puts in a course file changes, so
+ * cached demo files are rebuilt: the stamp hashes the sources, not the code. 2: a still per chapter.
+ */
+const DEMO_GENERATION = 2;
 
 /** What building a demo course reports while it works. */
 export type DemoProgress =

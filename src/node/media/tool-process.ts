@@ -102,6 +102,15 @@ export async function runTool(
   args: readonly string[],
   options: ToolOptions & { maxBytes?: number } = {},
 ): Promise<string> {
+  return (await runToolForBytes(command, args, options)).toString('utf8');
+}
+
+/** Runs a tool to completion and returns its stdout as bytes (for a picture on a pipe); limited to `maxBytes`. */
+export async function runToolForBytes(
+  command: string,
+  args: readonly string[],
+  options: ToolOptions & { maxBytes?: number } = {},
+): Promise<Buffer> {
   const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   const run = startTool(command, args, options);
   const chunks: Buffer[] = [];
@@ -125,7 +134,7 @@ export async function runTool(
     throw error instanceof MediaError ? error : (exit ?? error);
   }
   await run.done;
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function toolLabel(command: string): string {

@@ -8,6 +8,7 @@ import { buildMediaPlaylist } from '../media/hls-playlist';
 import { MediaError } from '../media/media-error';
 import { probeMedia } from '../media/probe-media';
 import { transcodeFilm } from '../media/transcode-film';
+import { addChapterStills } from './chapter-stills';
 import { PackError } from './pack-problem';
 
 /** The entry that holds the normalised course (course.yaml as JSON, Markdown texts included). */
@@ -23,6 +24,7 @@ export function segmentEntry(index: number): string {
 export type PackProgress =
   | { phase: 'validated'; warnings: readonly CourseIssue[] }
   | { phase: 'transcoding'; seconds: number; totalSeconds: number }
+  | { phase: 'stills'; done: number; total: number }
   | { phase: 'finishing' };
 
 /** How to pack a course folder into a course file. */
@@ -51,9 +53,9 @@ const CUT_TOLERANCE_SECONDS = 1 / 24;
 
 /**
  * Packs a course folder: validates course.yaml against the film's real duration (writing nothing if anything
- * is wrong), transcodes the film to fMP4 segments cut at every chapter boundary, and streams everything into
- * an encrypted course file. No decrypted segment touches the disk: ffmpeg's output goes through a pipe
- * straight into the writer. On failure or abort the partial file is removed.
+ * is wrong), transcodes the film to fMP4 segments cut at every chapter boundary, takes a JPEG still of every
+ * chapter, and streams everything into an encrypted course file. Nothing decoded touches the disk: ffmpeg's
+ * output goes through a pipe straight into the writer. On failure or abort the partial file is removed.
  */
 export async function packCourse(options: PackOptions): Promise<PackResult> {
   const loaded = await loadCourseFolder(options.folder, {
@@ -105,16 +107,24 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
       manifest,
       segments.map((segment) => segment.startSeconds),
     );
+    // Taken from the snapped chapters, so each still is timed from where its chapter really starts.
+    const withStills = await addChapterStills({
+      filmPath: loaded.filmPath,
+      manifest: snapped,
+      writer,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (done, total) => options.onProgress?.({ phase: 'stills', done, total }),
+    });
     options.onProgress?.({ phase: 'finishing' });
     await writer.addEntry(
       FILM_ENTRY,
       Buffer.from(buildMediaPlaylist({ initUri: INIT_ENTRY.slice('media/'.length), segments }), 'utf8'),
     );
     for (const asset of loaded.assets) await writer.addEntry(asset.entry, createReadStream(asset.path));
-    await writer.addEntry(MANIFEST_ENTRY, Buffer.from(JSON.stringify(snapped), 'utf8'));
+    await writer.addEntry(MANIFEST_ENTRY, Buffer.from(JSON.stringify(withStills), 'utf8'));
     if (options.signal?.aborted) throw new PackError({ kind: 'aborted' });
     const file = await writer.finish();
-    return { file, manifest: snapped, warnings: loaded.warnings, segments: segments.length };
+    return { file, manifest: withStills, warnings: loaded.warnings, segments: segments.length };
   } catch (error) {
     await writer.abort();
     if (error instanceof MediaError) rethrowMedia(error);

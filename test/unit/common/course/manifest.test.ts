@@ -34,7 +34,14 @@ describe('courseManifestSchema', () => {
     expect(courseManifestSchema.parse({ ...manifest, addedLater: true })).toEqual(manifest);
   });
 
+  test('accepts a chapter still, and a manifest packed before stills existed (without one)', () => {
+    const withStill = { ...manifest, chapters: [{ ...manifest.chapters[0]!, still: 'stills/one.jpg' }] };
+    expect(courseManifestSchema.parse(withStill).chapters[0]?.still).toBe('stills/one.jpg');
+    expect(courseManifestSchema.parse(manifest).chapters[0]?.still).toBeUndefined();
+  });
+
   test.each([
+    ['a still climbing out', { ...manifest, chapters: [{ ...manifest.chapters[0], still: '../x.jpg' }] }],
     ['another manifest version', { ...manifest, manifestVersion: 2 }],
     ['no chapters', { ...manifest, chapters: [] }],
     ['an id with capitals', { ...manifest, id: 'Demo' }],
