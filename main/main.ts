@@ -19,11 +19,13 @@ startPlenum({
       mediaBase: (handle) => `plenum://app/media/${handle}/`,
       pickFile: () => platform.pickCourseFile(),
       openExternal: (url) => platform.openExternalLink(url),
+      audienceWindow: platform.audienceWindow,
     });
     return {
       dispatch: service.dispatch,
       onEvent: (listener) => service.events.on(listener),
       mediaHandler: media,
+      setAudience: (presence) => service.setAudience(presence),
       close: () => service.close(),
     };
   },

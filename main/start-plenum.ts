@@ -13,11 +13,20 @@ import { createLectureTracker } from './lecture/lecture-tracker';
 import type { LectureTracker } from './lecture/lecture-tracker';
 import { createElectronPlatform } from './platform/electron-platform';
 import { createPlenumProtocolHandler } from './scheme/plenum-protocol-handler';
-import { PLENUM_SCHEME, PLENUM_SCHEME_PRIVILEGES, UI_ENTRY_URL, UI_PARTITION } from './scheme/plenum-scheme';
+import {
+  AUDIENCE_ENTRY_URL,
+  PLENUM_SCHEME,
+  PLENUM_SCHEME_PRIVILEGES,
+  UI_ENTRY_URL,
+  UI_PARTITION,
+} from './scheme/plenum-scheme';
 import { createUiHandler } from './scheme/ui-handler';
 import { guardSession } from './security/guard-session';
 import { guardWebContents } from './security/guard-web-contents';
+import { createAudienceWindow } from './windows/audience-window';
+import type { AudienceWindow } from './windows/audience-window';
 import { createWindow } from './windows/create-window';
+import type { CreateWindowOptions } from './windows/create-window';
 import { createWindowRegistry } from './windows/window-registry';
 import type { WindowRegistry } from './windows/window-registry';
 
@@ -34,7 +43,7 @@ export interface StartPlenumOptions {
   log?: Log;
 }
 
-/** The running shell, for tests and for a later menu or audience window. */
+/** The running shell, for tests and for a later menu. */
 export interface PlenumShell {
   session: Session;
   backend: PlenumBackend;
@@ -42,6 +51,10 @@ export interface PlenumShell {
   lectures: LectureTracker;
   awake: DisplayAwake;
   dispatch: Dispatch;
+  /** The first window: the lecturer's. */
+  presenter: BrowserWindow;
+  /** The audience window on the projector (`stage.audience`). */
+  audience: AudienceWindow;
   openWindow(): BrowserWindow;
 }
 
@@ -51,8 +64,8 @@ const consoleLog: Log = (message, details) => console.warn(`[plenum main] ${mess
  * The composition root. Before ready: the scheme's privileges, the sandbox for every renderer, one
  * instance only (two would share one database), and the guards for every webContents. After ready: the
  * in-memory session with its cache off, the `plenum:` handler (UI and media), the IPC wrapper, events to
- * every window, the clicker, the display blocker, and the first window. Resolves to null when another
- * instance already runs.
+ * every window, the clicker, the display blocker, the first (presenter) window, and the audience window's
+ * manager. Resolves to null when another instance already runs.
  */
 export function startPlenum(options: StartPlenumOptions): Promise<PlenumShell | null> {
   const log = options.log ?? consoleLog;
@@ -75,10 +88,17 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
   guardSession(session.defaultSession);
   await ses.clearCache();
 
+  // The backend is built before any window exists, but `stage.audience` needs the manager made after it.
+  let audience: AudienceWindow | null = null;
+  const audienceControl = {
+    show: () => audience?.show(),
+    hide: () => audience?.hide(),
+  };
+
   let backend: PlenumBackend;
   try {
     backend = await options.createBackend({
-      platform: createElectronPlatform(),
+      platform: createElectronPlatform(audienceControl),
       userDataPath: app.getPath('userData'),
       version: app.getVersion(),
       canPickFiles: true,
@@ -114,11 +134,14 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     if (!broadcastEvent(registry, name, payload)) log('event outside the contract dropped', { name });
   });
 
-  const openWindow = (): BrowserWindow => {
+  // Every window, the audience one included, gets the same hardened preferences and the clicker keys.
+  const openWindow = (
+    place: Pick<CreateWindowOptions, 'url' | 'bounds' | 'fullScreen'> = { url: UI_ENTRY_URL },
+  ) => {
     const window = createWindow({
+      ...place,
       session: ses,
       preload: options.preload,
-      url: UI_ENTRY_URL,
       registry,
       devTools: !app.isPackaged,
       log,
@@ -126,10 +149,18 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     attachClicker(window, { lectures, typing, dispatch, log });
     return window;
   };
-  openWindow();
+  const presenter = openWindow();
+  const audienceWindow = createAudienceWindow({
+    open: (bounds) => openWindow({ url: AUDIENCE_ENTRY_URL, bounds, fullScreen: true }),
+    presenter,
+    report: (presence) => backend.setAudience(presence),
+    log,
+  });
+  audience = audienceWindow;
 
   app.on('second-instance', () => {
-    const [first] = BrowserWindow.getAllWindows();
+    // The presenter's window, not whichever Electron lists first (that could be the audience window).
+    const first = presenter.isDestroyed() ? BrowserWindow.getAllWindows()[0] : presenter;
     if (first === undefined) return;
     if (first.isMinimized()) first.restore();
     first.focus();
@@ -139,5 +170,15 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     Promise.resolve(backend.close?.()).catch((error: unknown) => log('backend failed to close', error));
   });
 
-  return { session: ses, backend, registry, lectures, awake, dispatch, openWindow };
+  return {
+    session: ses,
+    backend,
+    registry,
+    lectures,
+    awake,
+    dispatch,
+    presenter,
+    audience: audienceWindow,
+    openWindow: () => openWindow(),
+  };
 }

@@ -9,5 +9,6 @@ export function createPendingBackend(): PlenumBackend {
     dispatch: async () => ({ ok: false, error: { code: 'internal' } }),
     onEvent: () => () => undefined,
     mediaHandler: async () => new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } }),
+    setAudience: () => undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../src/common/ipc/api-error';
+import type { AudiencePresence } from '../../src/common/ipc/contract';
 
 /**
  * What main needs from the application (src/node/service plus the media handler), and nothing more.
@@ -11,16 +12,32 @@ export interface PlenumBackend {
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   /** Serves `plenum://media/<handle>/<entry>` (with Range, HEAD, no-store) from the unlocked course. */
   mediaHandler(request: Request): Promise<Response>;
+  /** Main says whether an audience window shows the stage (opened, closed, display unplugged). */
+  setAudience(presence: AudiencePresence): void;
   /** Locks every course and closes the store when the app quits. */
   close?(): Promise<void> | void;
 }
 
-/** What only Electron can do, handed to the backend for the `library.pickFile` and `shell.openLink` channels. */
+/** Opens and closes the native audience window (the `stage.audience` channel); placement is main's. */
+export interface AudienceWindowControl {
+  show(): void;
+  hide(): void;
+}
+
+/**
+ * What only Electron can do, handed to the backend for the `library.pickFile`, `shell.openLink` and
+ * `stage.audience` channels.
+ */
 export interface ElectronPlatform {
   /** The native open dialog for `.plenum` files; null when cancelled. */
   pickCourseFile(): Promise<string | null>;
   /** Opens an https link in the system browser (anything else is refused here too). */
   openExternalLink(url: string): Promise<void>;
+  /**
+   * The audience window. The backend is built before any window exists, so this delegates to the manager
+   * once the composition root has made it.
+   */
+  audienceWindow: AudienceWindowControl;
 }
 
 /** What the backend factory is given by the composition root. */

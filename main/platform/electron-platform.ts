@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog, shell } from 'electron';
-import type { ElectronPlatform } from '../backend/plenum-backend';
+import type { AudienceWindowControl, ElectronPlatform } from '../backend/plenum-backend';
 
 /** Whether a URL is an https link (the only kind handed to the system browser). */
 export function isExternalLink(url: string): boolean {
@@ -10,9 +10,10 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-/** Electron's dialog and shell, behind the port the backend uses. */
-export function createElectronPlatform(): ElectronPlatform {
+/** Electron's dialog and shell, and the audience window, behind the port the backend uses. */
+export function createElectronPlatform(audienceWindow: AudienceWindowControl): ElectronPlatform {
   return {
+    audienceWindow,
     async pickCourseFile() {
       const parent = BrowserWindow.getFocusedWindow();
       // 'Plenum' is the product name (the filter's label), not a sentence to translate.

@@ -15,6 +15,9 @@ export const UI_ORIGIN = 'plenum://app';
 /** The page every window opens. */
 export const UI_ENTRY_URL = `${UI_ORIGIN}/index.html`;
 
+/** The audience window's page: the same entry, told by its query to show the stage only. */
+export const AUDIENCE_ENTRY_URL = `${UI_ENTRY_URL}?view=audience`;
+
 /** The path prefix under the UI origin that is routed to the media handler. */
 export const UI_MEDIA_PREFIX = '/media/';
 

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { Session } from 'electron';
+import type { Rectangle, Session } from 'electron';
 import { guardWebContents } from '../security/guard-web-contents';
 import type { WindowRegistry } from './window-registry';
 
@@ -12,17 +12,24 @@ export interface CreateWindowOptions {
   /** Developer tools only in unpackaged builds (`!app.isPackaged`). */
   devTools: boolean;
   log: (message: string, details?: unknown) => void;
+  /** Where the window opens (the audience window: its display's bounds); else a default size, centred. */
+  bounds?: Rectangle;
+  /** Opens full screen on the display under `bounds` (the audience window on the projector). */
+  fullScreen?: boolean;
 }
 
 /**
  * The one window factory. Every window is sandboxed, context-isolated, without Node, on the in-memory UI
- * session, guarded against navigation and window.open, and registered so its IPC is answered.
+ * session, guarded against navigation and window.open, and registered so its IPC is answered. Only its
+ * place and size vary (the audience window); its web preferences never do.
  */
 export function createWindow(options: CreateWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     show: false,
     width: 1280,
     height: 800,
+    ...options.bounds,
+    ...(options.fullScreen === true ? { fullscreen: true } : {}),
     backgroundColor: '#000000',
     webPreferences: {
       session: options.session,

@@ -63,7 +63,15 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-/** A fake BrowserWindow: records its constructor options and the URL it loads. */
+/** A rectangle in screen coordinates, as Electron gives bounds. */
+export interface FakeRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A fake BrowserWindow: records its constructor options, its bounds and the URL it loads. */
 export class FakeBrowserWindow extends EventEmitter {
   static readonly instances: FakeBrowserWindow[] = [];
   static focused: FakeBrowserWindow | null = null;
@@ -80,10 +88,23 @@ export class FakeBrowserWindow extends EventEmitter {
   minimized = false;
   focusCount = 0;
   closed = false;
+  /** Where the window is; without x and y Electron centres it on the primary display (here: at its origin). */
+  bounds: FakeRect;
   constructor(
     public readonly options: { webPreferences?: { session?: FakeSession } } & Record<string, unknown>,
   ) {
     super();
+    const number = (key: string, fallback: number): number => {
+      const value = options[key];
+      return typeof value === 'number' ? value : fallback;
+    };
+    this.bounds = {
+      x: number('x', 0),
+      y: number('y', 0),
+      width: number('width', 800),
+      height: number('height', 600),
+    };
+    this.fullScreen = options['fullscreen'] === true;
     this.webContents = new FakeWebContents('about:blank', options.webPreferences?.session ?? null);
     FakeBrowserWindow.instances.push(this);
     electronMock.app.emit('web-contents-created', fakeEvent(), this.webContents);
@@ -98,6 +119,15 @@ export class FakeBrowserWindow extends EventEmitter {
   isFullScreen(): boolean {
     return this.fullScreen;
   }
+  getBounds(): FakeRect {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<FakeRect>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+  isDestroyed(): boolean {
+    return this.closed;
+  }
   setFullScreen(value: boolean): void {
     this.fullScreen = value;
   }
@@ -110,11 +140,51 @@ export class FakeBrowserWindow extends EventEmitter {
   focus(): void {
     this.focusCount++;
   }
+  /** Closes at once (Electron emits 'closed' a little later; main must not rely on either order). */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.emit('closed');
     this.webContents.destroy();
   }
+}
+
+/** A fake Display: the fields main reads. */
+export interface FakeDisplay {
+  id: number;
+  label: string;
+  bounds: FakeRect;
+  workArea: FakeRect;
+  internal: boolean;
+  scaleFactor: number;
+}
+
+/** A display for tests: `workArea` is the bounds less a 40-pixel task bar. */
+export function fakeDisplay(
+  id: number,
+  bounds: FakeRect,
+  fields: Partial<Omit<FakeDisplay, 'id' | 'bounds'>> = {},
+): FakeDisplay {
+  return {
+    id,
+    label: `display ${id}`,
+    bounds,
+    workArea: { ...bounds, height: Math.max(0, bounds.height - 40) },
+    internal: false,
+    scaleFactor: 1,
+    ...fields,
+  };
+}
+
+function intersection(a: FakeRect, b: FakeRect): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+function distanceToCentre(display: FakeDisplay, point: { x: number; y: number }): number {
+  const { x, y, width, height } = display.bounds;
+  return Math.hypot(x + width / 2 - point.x, y + height / 2 - point.y);
 }
 
 type RequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
@@ -297,11 +367,69 @@ function createElectronMock() {
     },
   };
 
-  const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 };
+  // One laptop panel by default; tests plug in projectors with addDisplay (which emits, as Electron does).
+  const laptop = fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { internal: true });
   const screen = Object.assign(new EventEmitter(), {
-    displays: [display],
-    getAllDisplays: () => screen.displays,
-    getPrimaryDisplay: () => display,
+    displays: [laptop] as FakeDisplay[],
+    primaryId: laptop.id,
+    getAllDisplays: (): FakeDisplay[] => [...screen.displays],
+    getPrimaryDisplay(): FakeDisplay {
+      const primary =
+        screen.displays.find((display) => display.id === screen.primaryId) ?? screen.displays[0];
+      if (primary === undefined) throw new Error('no display');
+      return primary;
+    },
+    /** The display a rectangle overlaps most, else the one nearest to its centre (as Electron answers). */
+    getDisplayMatching(rect: FakeRect): FakeDisplay {
+      let best = screen.getPrimaryDisplay();
+      let bestArea = 0;
+      for (const display of screen.displays) {
+        const area = intersection(display.bounds, rect);
+        if (area > bestArea) [best, bestArea] = [display, area];
+      }
+      if (bestArea > 0) return best;
+      return screen.getDisplayNearestPoint({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+    },
+    getDisplayNearestPoint(point: { x: number; y: number }): FakeDisplay {
+      const [first, ...rest] = screen.displays;
+      if (first === undefined) throw new Error('no display');
+      return rest.reduce(
+        (nearest, display) =>
+          distanceToCentre(display, point) < distanceToCentre(nearest, point) ? display : nearest,
+        first,
+      );
+    },
+    /** Sets the displays without events, as they are when the app starts. */
+    setDisplays(displays: FakeDisplay[], primaryId = displays[0]?.id ?? 0): void {
+      screen.displays = [...displays];
+      screen.primaryId = primaryId;
+    },
+    /** Plugs a display in: Electron updates its list, then emits 'display-added'. */
+    addDisplay(display: FakeDisplay): void {
+      screen.displays = [...screen.displays, display];
+      screen.emit('display-added', fakeEvent(), display);
+    },
+    /** Unplugs a display: Electron updates its list, then emits 'display-removed' with the old display. */
+    removeDisplay(id: number): void {
+      const old = screen.displays.find((display) => display.id === id);
+      if (old === undefined) throw new Error(`no display ${id}`);
+      screen.displays = screen.displays.filter((display) => display !== old);
+      if (screen.primaryId === id) screen.primaryId = screen.displays[0]?.id ?? 0;
+      screen.emit('display-removed', fakeEvent(), old);
+    },
+    /** Changes a display (resolution, arrangement, scale) and emits 'display-metrics-changed'. */
+    changeDisplay(id: number, fields: Partial<Omit<FakeDisplay, 'id'>>): void {
+      const old = screen.displays.find((display) => display.id === id);
+      if (old === undefined) throw new Error(`no display ${id}`);
+      const changed = { ...old, ...fields };
+      screen.displays = screen.displays.map((display) => (display === old ? changed : display));
+      const metrics = [
+        ...(fields.bounds === undefined ? [] : ['bounds']),
+        ...(fields.workArea === undefined ? [] : ['workArea']),
+        ...(fields.scaleFactor === undefined ? [] : ['scaleFactor']),
+      ];
+      screen.emit('display-metrics-changed', fakeEvent(), changed, metrics);
+    },
   });
 
   return {

@@ -6,14 +6,22 @@ jest.mock('electron', () => jest.requireActual('../../support/electron-mock').el
 
 beforeEach(() => resetElectronMock());
 
-test('the pending backend answers internal and 404', async () => {
+const noAudience = { show: () => undefined, hide: () => undefined };
+
+test('the pending backend answers internal and 404, and ignores audience reports', async () => {
   const backend = createPendingBackend();
   await expect(backend.dispatch('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
   expect((await backend.mediaHandler(new Request('plenum://media/h/x'))).status).toBe(404);
+  expect(() => backend.setAudience({ kind: 'present', placement: 'projector' })).not.toThrow();
+});
+
+test('the platform hands the audience window control to the backend as it is', () => {
+  const control = { show: jest.fn(), hide: jest.fn() };
+  expect(createElectronPlatform(control).audienceWindow).toBe(control);
 });
 
 test('only https links are opened in the system browser', async () => {
-  const platform = createElectronPlatform();
+  const platform = createElectronPlatform(noAudience);
   await platform.openExternalLink('https://example.com/a');
   for (const url of [
     'http://example.com/',
@@ -29,7 +37,7 @@ test('only https links are opened in the system browser', async () => {
 });
 
 test('the course-file dialog is parented to the focused window and answers null when cancelled', async () => {
-  const platform = createElectronPlatform();
+  const platform = createElectronPlatform(noAudience);
   await expect(platform.pickCourseFile()).resolves.toBeNull();
   const window = new FakeBrowserWindow({});
   FakeBrowserWindow.focused = window;

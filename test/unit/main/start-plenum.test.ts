@@ -52,6 +52,7 @@ function fakeBackend(
       backend.media.push(request);
       return new Response('media', { status: 200 });
     },
+    setAudience: () => undefined,
     emit: (name, payload) => listeners.forEach((listener) => listener(name, payload)),
   };
   return backend;
@@ -195,6 +196,10 @@ describe('windows', () => {
       preload: '/app/out/main/preload.js',
     });
     expect(window.loadedUrls).toEqual(['plenum://app/index.html']);
+    // The presenter's window opens where the system puts it, windowed; only the audience window is placed.
+    expect(window.options).toMatchObject({ width: 1280, height: 800 });
+    expect(window.options).not.toHaveProperty('x');
+    expect(window.options).not.toHaveProperty('fullscreen');
     window.emit('ready-to-show');
     expect(window.visible).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UI_CONTENT_SECURITY_POLICY } from '../../../main/security/content-security-policy';
+import { AUDIENCE_ENTRY_URL } from '../../../main/scheme/plenum-scheme';
 import { createUiHandler } from '../../../main/scheme/ui-handler';
 import { uiPathSegments } from '../../../main/scheme/ui-path';
 import { useTempDir } from '../../support/temp-dir';
@@ -34,6 +35,14 @@ test('serves the entry page at / and by name, with the CSP and the other headers
       'cache-control': 'no-store',
     });
   }
+});
+
+test("the audience window's page is the entry page: the query picks the view, not the file", async () => {
+  const handler = setUp();
+  const response = await handler(get(AUDIENCE_ENTRY_URL));
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('<!doctype html>');
+  expect(response.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
 });
 
 test('serves assets with their types, including percent-encoded names', async () => {

@@ -1,9 +1,12 @@
+import { AUDIENCE_ENTRY_URL } from '../../../main/scheme/plenum-scheme';
 import { isAllowedRequestUrl, isUiUrl } from '../../../main/security/url-policy';
 
 test('the UI origin is plenum://app and nothing else', () => {
   expect(isUiUrl('plenum://app/index.html')).toBe(true);
   expect(isUiUrl('plenum://app/')).toBe(true);
   expect(isUiUrl('PLENUM://APP/index.html')).toBe(true);
+  // The audience window's page: the same origin, so its IPC is answered and it may navigate within the UI.
+  expect(isUiUrl(AUDIENCE_ENTRY_URL)).toBe(true);
   for (const url of [
     'plenum://media/a',
     'plenum://app.x/',
