@@ -4,11 +4,14 @@ import { I18nextProvider } from 'react-i18next';
 import { findPlenumApi } from './api/plenum-window';
 import { PlenumContext } from './api/plenum-context';
 import { App } from './app/app';
+import { isAudienceView } from './app/is-audience-view';
+import { AudienceApp } from './audience/audience-app';
 import { NoApiScreen } from './app/no-api-screen';
 import { createRendererI18n } from './i18n/create-renderer-i18n';
 import './styles/app.css';
 
-// The entry point: the language starts as bokmål and follows the settings once they arrive.
+// The entry point: the language starts as bokmål and follows the settings once they arrive. The same page
+// is the audience window when opened with ?view=audience (by main in Electron, by the presenter in a browser).
 const container = document.getElementById('root');
 if (container !== null) {
   const api = findPlenumApi();
@@ -20,7 +23,7 @@ if (container !== null) {
           <NoApiScreen />
         ) : (
           <PlenumContext.Provider value={api}>
-            <App />
+            {isAudienceView() ? <AudienceApp /> : <App />}
           </PlenumContext.Provider>
         )}
       </I18nextProvider>

@@ -1,45 +1,42 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLanguage } from '../../../src/common/i18n/languages';
-import { callApi } from '../api/call-api';
-import { usePlenum } from '../api/plenum-context';
 import { FilmScreen } from '../film/film-screen';
 import { LibraryScreen } from '../library/library-screen';
 import { OverviewScreen } from '../overview/overview-screen';
+import { PresenterScreen } from '../presenter/presenter-screen';
 import { UnlockScreen } from '../unlock/unlock-screen';
 import { AppHeader } from './app-header';
 import type { Screen } from './screen';
+import { useAppLanguage } from './use-app-language';
 
 /**
- * The window: one screen at a time (library, unlock, overview, film), the language from the settings,
+ * The window: one screen at a time (library, unlock, overview, film, presenter), the language from the settings,
  * and the document's language and title kept in step with it.
  */
 export function App(): ReactElement {
-  const plenum = usePlenum();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
-
-  useEffect(() => {
-    let live = true;
-    void callApi(() => plenum.settings.get({})).then((result) => {
-      if (live && result.ok) void i18n.changeLanguage(result.value.language);
-    });
-    return () => {
-      live = false;
-    };
-  }, [plenum, i18n]);
-
-  const language = pickLanguage(i18n.language);
+  const language = useAppLanguage();
   const courseTitle =
-    screen.kind === 'overview' || screen.kind === 'film' ? screen.course.manifest.title : null;
+    screen.kind === 'overview' || screen.kind === 'film' || screen.kind === 'presenter'
+      ? screen.course.manifest.title
+      : null;
   useEffect(() => {
-    document.documentElement.lang = language;
     document.title = courseTitle === null ? t('app.name') : `${courseTitle} – ${t('app.name')}`;
   }, [language, courseTitle, t]);
 
   const toLibrary = (): void => setScreen({ kind: 'library' });
 
   switch (screen.kind) {
+    case 'presenter':
+      return (
+        <PresenterScreen
+          key={screen.course.handle}
+          course={screen.course}
+          mode={screen.mode}
+          onLeave={() => setScreen({ kind: 'overview', course: screen.course })}
+        />
+      );
     case 'film':
       return (
         <FilmScreen
@@ -70,6 +67,7 @@ export function App(): ReactElement {
             <OverviewScreen
               course={screen.course}
               onStart={(resumeAt) => setScreen({ kind: 'film', course: screen.course, resumeAt })}
+              onPresent={(mode) => setScreen({ kind: 'presenter', course: screen.course, mode })}
               onClosed={toLibrary}
             />
           )}

@@ -1,4 +1,5 @@
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { PresenterMode } from '../presenter/presenter-mode';
 
 /** A course file about to be unlocked: where it is, what to call it, and (for the demo only) its password. */
 export interface UnlockTarget {
@@ -14,4 +15,6 @@ export type Screen =
   | { kind: 'unlock'; target: UnlockTarget }
   | { kind: 'overview'; course: UnlockedCourse }
   /** `resumeAt`: continue the film from this saved position (seconds), or null to follow the lecture. */
-  | { kind: 'film'; course: UnlockedCourse; resumeAt: number | null };
+  | { kind: 'film'; course: UnlockedCourse; resumeAt: number | null }
+  /** The presenter view (with an audience window or its own preview), for a lecture or a rehearsal. */
+  | { kind: 'presenter'; course: UnlockedCourse; mode: PresenterMode };

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Person } from '../../../src/common/course/manifest';
-import { promptPage, type PromptMode } from './prompt-paging';
+import type { PromptMode } from '../../../src/common/lecture/lecture-state';
+import { promptPage } from './prompt-paging';
 
 /** Props of {@link DiscussionView}. */
 export interface DiscussionViewProps {
@@ -10,6 +11,8 @@ export interface DiscussionViewProps {
   promptMode: PromptMode;
   /** The course's people, so a quote's speaker id reads as the person's name. */
   people: readonly Person[];
+  /** False on the projector and in the presenter's preview: the room sees no buttons it cannot press. */
+  interactive: boolean;
   onContinue(): void;
   onShowPrompt(index: number): void;
   onPromptMode(mode: PromptMode): void;
@@ -25,6 +28,7 @@ export function DiscussionView({
   promptIndex,
   promptMode,
   people,
+  interactive,
   onContinue,
   onShowPrompt,
   onPromptMode,
@@ -37,8 +41,8 @@ export function DiscussionView({
   const speaker = people.find((person) => person.id === speakerId)?.name ?? speakerId;
   useEffect(() => {
     // A new discussion puts focus on Continue, so Enter or Space plays on as well as the clicker.
-    button.current?.focus();
-  }, [chapter.id]);
+    if (interactive) button.current?.focus();
+  }, [chapter.id, interactive]);
   const headingId = `discussion-${chapter.id}`;
   return (
     <section
@@ -68,7 +72,7 @@ export function DiscussionView({
         )}
       </div>
       {/* Paging sits under the prompt it turns, above the quote and Continue. */}
-      {chapter.prompts.length > 1 && (
+      {interactive && chapter.prompts.length > 1 && (
         <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
           {promptMode === 'one' && (
             <>
@@ -115,18 +119,20 @@ export function DiscussionView({
           {speaker !== undefined && <figcaption>{t('film.quoteBy', { speaker })}</figcaption>}
         </figure>
       )}
-      <div className="discussion-actions">
-        <button
-          ref={button}
-          type="button"
-          className="button primary large"
-          data-role="continue"
-          onClick={onContinue}
-        >
-          {t('film.continue')}
-        </button>
-        <p className="hint">{t('film.continueHint')}</p>
-      </div>
+      {interactive && (
+        <div className="discussion-actions">
+          <button
+            ref={button}
+            type="button"
+            className="button primary large"
+            data-role="continue"
+            onClick={onContinue}
+          >
+            {t('film.continue')}
+          </button>
+          <p className="hint">{t('film.continueHint')}</p>
+        </div>
+      )}
     </section>
   );
 }

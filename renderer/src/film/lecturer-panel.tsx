@@ -12,7 +12,8 @@ export interface LecturerPanelProps {
   id: string;
   chapter: Chapter | undefined;
   people: readonly Person[];
-  onReplay(statement: Statement): void;
+  /** Replays a statement on the stage; absent where this window does not hold the film (the presenter's). */
+  onReplay?: (statement: Statement) => void;
 }
 
 /**
@@ -50,18 +51,20 @@ export function LecturerPanel({ id, chapter, people, onReplay }: LecturerPanelPr
                         time: formatTime(statement.start),
                       })}
                     </span>
-                    <button
-                      type="button"
-                      className="button small"
-                      data-role="replay"
-                      aria-label={t('film.panel.replayNamed', {
-                        label: statement.label,
-                        speaker: name(statement.speaker) ?? '',
-                      })}
-                      onClick={() => onReplay(statement)}
-                    >
-                      {t('film.panel.replay')}
-                    </button>
+                    {onReplay !== undefined && (
+                      <button
+                        type="button"
+                        className="button small"
+                        data-role="replay"
+                        aria-label={t('film.panel.replayNamed', {
+                          label: statement.label,
+                          speaker: name(statement.speaker) ?? '',
+                        })}
+                        onClick={() => onReplay(statement)}
+                      >
+                        {t('film.panel.replay')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,4 @@
-/** How the discussion view shows a chapter's prompts: the chosen one, or all of them. */
-export type PromptMode = 'one' | 'all';
+import type { PromptMode } from '../../../src/common/lecture/lecture-state';
 
 /** Which prompts the room sees, and which paging controls make sense. */
 export interface PromptPage {

@@ -7,8 +7,10 @@ import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
 import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
+import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
 import { PeopleList } from './people-list';
+import type { PresenterMode } from '../presenter/presenter-mode';
 import { useResumeOffer } from './use-resume-offer';
 
 /** Props of {@link OverviewScreen}. */
@@ -16,11 +18,13 @@ export interface OverviewScreenProps {
   course: UnlockedCourse;
   /** Starts the film: from a saved position (seconds) when the lecturer chose to resume, else null. */
   onStart(resumeAt: number | null): void;
+  /** Opens the presenter view: to lead a lecture (with an audience window), or to rehearse alone. */
+  onPresent(mode: PresenterMode): void;
   onClosed(): void;
 }
 
 /** The unlocked course before the film: its notice, people, background and chapters, and the start button. */
-export function OverviewScreen({ course, onStart, onClosed }: OverviewScreenProps): ReactElement {
+export function OverviewScreen({ course, onStart, onPresent, onClosed }: OverviewScreenProps): ReactElement {
   const plenum = usePlenum();
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -86,11 +90,28 @@ export function OverviewScreen({ course, onStart, onClosed }: OverviewScreenProp
         >
           {resume === null ? t('overview.start') : t('overview.resume.fromStart')}
         </button>
+        <button
+          type="button"
+          className="button large"
+          data-role="start-presenter"
+          onClick={() => onPresent('lecture')}
+        >
+          {t('overview.presenter')}
+        </button>
+        <button
+          type="button"
+          className="button large"
+          data-role="start-rehearsal"
+          onClick={() => onPresent('rehearsal')}
+        >
+          {t('overview.rehearse')}
+        </button>
         <button type="button" className="button" disabled={closing} onClick={() => void close()}>
           {t('overview.close')}
         </button>
       </div>
       <FailureAlert failure={failure} />
+      <PlanSection course={course} />
       <ChapterTable chapters={manifest.chapters} />
       {manifest.people.length > 0 && <PeopleList people={manifest.people} />}
       {manifest.background !== undefined && (

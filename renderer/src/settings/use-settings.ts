@@ -12,7 +12,7 @@ export interface SettingsHandle {
 }
 
 /**
- * Reads the settings once and keeps the latest answer. A failed save is dropped quietly: a remembered
+ * Reads the settings once, follows every change main announces, and keeps the latest. A failed save is dropped quietly: a remembered
  * preference or position is a convenience, never worth interrupting a lecture for.
  */
 export function useSettings(): SettingsHandle {
@@ -26,8 +26,14 @@ export function useSettings(): SettingsHandle {
       latest.current = result.value;
       setSettings(result.value);
     });
+    // Another window (the presenter's) may change a setting this one shows, such as the subtitles.
+    const stop = plenum.on('settings.changed', (changed) => {
+      latest.current = changed;
+      setSettings(changed);
+    });
     return () => {
       live = false;
+      stop();
     };
   }, [plenum]);
   const update = useCallback(

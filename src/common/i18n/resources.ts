@@ -10,13 +10,16 @@ import enCourse from '../../../locales/en/course.json';
 import nbApp from '../../../locales/nb/app.json';
 import nnApp from '../../../locales/nn/app.json';
 import enApp from '../../../locales/en/app.json';
+import nbPlans from '../../../locales/nb/plans.json';
+import nnPlans from '../../../locales/nn/plans.json';
+import enPlans from '../../../locales/en/plans.json';
 
 /** The i18next namespaces, one file each in locales/<language>/. */
-export const NAMESPACES = ['common', 'cli', 'course', 'app'] as const;
+export const NAMESPACES = ['common', 'cli', 'course', 'app', 'plans'] as const;
 
 /** Every message of every language, bundled at build time (nothing is loaded at run time). */
 export const RESOURCES = {
-  nb: { common: nbCommon, cli: nbCli, course: nbCourse, app: nbApp },
-  nn: { common: nnCommon, cli: nnCli, course: nnCourse, app: nnApp },
-  en: { common: enCommon, cli: enCli, course: enCourse, app: enApp },
+  nb: { common: nbCommon, cli: nbCli, course: nbCourse, app: nbApp, plans: nbPlans },
+  nn: { common: nnCommon, cli: nnCli, course: nnCourse, app: nnApp, plans: nnPlans },
+  en: { common: enCommon, cli: enCli, course: enCourse, app: enApp, plans: enPlans },
 } as const;

@@ -82,3 +82,10 @@ export function plannedMinutes(route: readonly RouteStep[], chapter: number): nu
   for (const step of route) if (step.kind === 'chapter' && step.chapter === chapter) return step.minutes;
   return null;
 }
+
+/** The planned chapter shown after this one (breaks skipped), or null when this one is the last. */
+export function chapterAfter(route: readonly RouteStep[], chapter: number): number | null {
+  for (const step of route.slice(stepAfterChapter(route, chapter)))
+    if (step.kind === 'chapter') return step.chapter;
+  return null;
+}

@@ -16,7 +16,11 @@ export const DEMO_PASSWORD = 'rune-2020';
 export interface PlenumHost {
   url: string;
   origin: string;
+  /** The data directory (SQLite store) this host uses. */
+  dataDir: string;
   stop(): Promise<void>;
+  /** Kills the host with SIGKILL, as a laptop dying would; leaves the data directory for a new host. */
+  kill(): Promise<void>;
 }
 
 /** Builds the short demo course file unless it exists (a no-op when it is up to date). */
@@ -34,8 +38,12 @@ export function ensureDemoCourse(): void {
  * Starts `plenum host` with a fresh data directory and reads the URL it prints as its first line of stdout.
  * Needs `npm run build` (the CLI and host) and the renderer build (out/renderer).
  */
-export async function startPlenumHost(options: { course?: string } = {}): Promise<PlenumHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+export async function startPlenumHost(
+  options: { course?: string; dataDir?: string } = {},
+): Promise<PlenumHost> {
+  // A data directory given by the caller is the caller's to remove (it outlives this host on purpose).
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
   // The demo is pinned to the short one, whether or not the full demo has been built on this machine.
   const args = ['bin/plenum.js', 'host', '--demo', DEMO_COURSE, '--data-dir', dataDir];
   if (options.course) args.push('--course', options.course);
@@ -65,6 +73,13 @@ export async function startPlenumHost(options: { course?: string } = {}): Promis
   return {
     url,
     origin: new URL(url).origin,
+    dataDir,
+    async kill() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -73,7 +88,7 @@ export async function startPlenumHost(options: { course?: string } = {}): Promis
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

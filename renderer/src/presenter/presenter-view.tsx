@@ -1,0 +1,347 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, UnlockedCourse } from '../../../src/common/ipc/contract';
+import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
+import {
+  chapterAfter,
+  lectureRoute,
+  plannedMinutes,
+  routeChapters,
+} from '../../../src/common/lecture/lecture-route';
+import type { LecturePhase, LectureState } from '../../../src/common/lecture/lecture-state';
+import { callApi } from '../api/call-api';
+import { usePlenum } from '../api/plenum-context';
+import { FailureAlert } from '../app/failure-alert';
+import { DiscussionTimer } from '../film/discussion-timer';
+import { KeysOverlay } from '../film/keys-overlay';
+import { LecturerPanel } from '../film/lecturer-panel';
+import { isNearChapterStart, type LectureKeyAction } from '../film/lecture-keys';
+import { useFullscreen } from '../film/use-fullscreen';
+import { useLecture } from '../film/use-lecture';
+import { useLectureKeys } from '../film/use-lecture-keys';
+import { useSettings } from '../settings/use-settings';
+import { FilmStage } from '../stage/film-stage';
+import { startPosition } from '../stage/start-position';
+import { useLecturePosition } from '../stage/use-lecture-position';
+import { useStage } from '../stage/use-stage';
+import { AudienceControl } from './audience-control';
+import { ChapterNotes } from './chapter-notes';
+import { ChapterTimeline } from './chapter-timeline';
+import { openAudiencePage } from './open-audience-page';
+import type { PresenterMode } from './presenter-mode';
+import { PresenterPrompts } from './presenter-prompts';
+import { RehearsalTimings } from './rehearsal-timings';
+import { SessionClock } from './session-clock';
+import { planMinutesOf } from './plan-minutes';
+import { usePrivateNotes } from './use-private-notes';
+import { useStagePreviewSize } from './use-stage-preview-size';
+
+/** Props of {@link PresenterView}. */
+export interface PresenterViewProps {
+  course: UnlockedCourse;
+  initial: LectureState;
+  mode: PresenterMode;
+  onLeave(): void;
+}
+
+/** The chapter the presenter's side is about: the one under way, the one a break follows, or the next one. */
+function focusChapter(phase: LecturePhase, planned: readonly number[]): number {
+  switch (phase.kind) {
+    case 'playing':
+    case 'paused':
+    case 'discussing':
+      return phase.chapter;
+    case 'break':
+      return phase.after;
+    case 'ready':
+      return planned[0] ?? 0;
+    case 'finished':
+      return planned.at(-1) ?? 0;
+  }
+}
+
+/**
+ * The lecturer's window, PowerPoint's presenter view built on a film's timeline: what the room sees now and
+ * what comes next, the controls, the timeline, every prompt with "show on screen", tips and solution ideas,
+ * the discussion timer against the plan, the session clock, and private notes. When an audience window shows
+ * the stage, this window shows a still of the chapter instead of a second film; when none does (one screen,
+ * a rehearsal at home, the projector unplugged), it holds the stage itself as a live preview, and F puts
+ * that preview full screen and back.
+ */
+export function PresenterView({ course, initial, mode, onLeave }: PresenterViewProps): ReactElement {
+  const { t } = useTranslation();
+  const plenum = usePlenum();
+  const { manifest, handle } = course;
+  const lecture = useLecture(handle, initial);
+  const { state, send, failure } = lecture;
+  const stage = useStage();
+  const settings = useSettings();
+  const notes = usePrivateNotes(manifest.id);
+  const position = useLecturePosition(handle, initial.position);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const stageElement = useRef<HTMLDivElement>(null);
+  const fullscreen = useFullscreen(stageElement);
+  const previewBox = useRef<HTMLDivElement>(null);
+  const preview = useStagePreviewSize(previewBox);
+  const panelId = useId();
+  useEffect(() => {
+    let live = true;
+    void callApi(() => plenum.app.info({})).then((result) => {
+      if (live && result.ok) setInfo(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [plenum]);
+
+  const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
+  const planned = useMemo(() => routeChapters(route), [route]);
+  const { phase } = state;
+  const focus = focusChapter(phase, planned);
+  const chapter = manifest.chapters[focus];
+  const following = phase.kind === 'ready' ? (planned[0] ?? null) : chapterAfter(route, focus);
+  const nextChapter =
+    phase.kind === 'finished' || following === null ? undefined : manifest.chapters[following];
+  const audienceHere =
+    stage !== null && stage.audience.kind === 'present' && stage.course?.handle === handle ? false : true;
+
+  const previous = useCallback((): void => {
+    const element = video.current;
+    const at = element !== null && audienceHere ? element.currentTime : position;
+    void send(
+      chapter !== undefined && (phase.kind === 'playing' || phase.kind === 'paused')
+        ? { type: 'previous', nearStart: isNearChapterStart(at, chapter.start) }
+        : { type: 'previous' },
+    );
+  }, [send, chapter, phase.kind, position, audienceHere]);
+
+  const subtitleLanguage = settings.settings?.subtitles ?? null;
+  useLectureKeys(
+    (action: LectureKeyAction): void => {
+      switch (action.kind) {
+        case 'command':
+          void send(action.command);
+          return;
+        case 'previous':
+          previous();
+          return;
+        case 'unblank':
+          void send({ type: 'unblank' });
+          return;
+        case 'toggle-fullscreen':
+          // Only the preview goes full screen: that is the audience view on this laptop's screen.
+          if (audienceHere) fullscreen.toggle();
+          return;
+        case 'leave-fullscreen':
+          fullscreen.leave();
+          return;
+        case 'toggle-subtitles': {
+          const first = manifest.subtitles[0]?.language ?? null;
+          void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
+          return;
+        }
+        case 'toggle-keys':
+          setKeysOpen((open) => !open);
+          return;
+      }
+    },
+    { blank: state.blank, keysOpen },
+  );
+
+  const openAudience = (): void => {
+    if (info?.audienceWindow === 'native') void callApi(() => plenum.stage.audience({ show: true }));
+    else openAudiencePage();
+  };
+  const closeAudience = (): void => void callApi(() => plenum.stage.audience({ show: false }));
+
+  const phaseText = ((): string => {
+    const title = (index: number): string => manifest.chapters[index]?.title ?? '';
+    switch (phase.kind) {
+      case 'ready':
+        return t('presenter.phase.ready');
+      case 'playing':
+        return t('presenter.phase.playing', { number: phase.chapter + 1, title: title(phase.chapter) });
+      case 'paused':
+        return t('presenter.phase.paused', { number: phase.chapter + 1, title: title(phase.chapter) });
+      case 'discussing':
+        return t('presenter.phase.discussing', { number: phase.chapter + 1, title: title(phase.chapter) });
+      case 'break':
+        return t('presenter.phase.break', { minutes: phase.minutes });
+      case 'finished':
+        return t('presenter.phase.finished');
+    }
+  })();
+  const playLabel = ((): string => {
+    switch (phase.kind) {
+      case 'playing':
+        return t('film.pause');
+      case 'discussing':
+      case 'break':
+        return t('film.continue');
+      case 'ready':
+      case 'paused':
+      case 'finished':
+        return t('film.play');
+    }
+  })();
+
+  return (
+    <main className="presenter" data-role="presenter" data-mode={mode} aria-label={t('presenter.label')}>
+      <header className="presenter-bar">
+        <h1>
+          {manifest.title}
+          {mode === 'rehearsal' && <span className="badge">{t('presenter.rehearsalBadge')}</span>}
+        </h1>
+        <SessionClock session={state.session} planMinutes={planMinutesOf(manifest, state.plan)} />
+        {info !== null && stage !== null && (
+          <AudienceControl
+            audience={stage.course?.handle === handle ? stage.audience : { kind: 'absent' }}
+            kind={info.audienceWindow}
+            onOpen={openAudience}
+            onClose={closeAudience}
+          />
+        )}
+        <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
+          {t('film.keys.open')}
+        </button>
+        <button type="button" className="button" data-role="leave" onClick={onLeave}>
+          {t('film.toOverview')}
+        </button>
+      </header>
+      <div className="presenter-body">
+        <section className="presenter-now" aria-label={t('presenter.nowLabel')}>
+          <p className="presenter-phase" data-role="phase" data-phase={phase.kind} aria-live="polite">
+            {phaseText}
+          </p>
+          <p className="presenter-next" data-role="next-chapter">
+            {nextChapter === undefined
+              ? t('presenter.nextNone')
+              : t('presenter.next', { number: (following ?? 0) + 1, title: nextChapter.title })}
+          </p>
+          <div className="presenter-controls" role="group" aria-label={t('presenter.controlsLabel')}>
+            <button type="button" className="button large" data-role="back" onClick={previous}>
+              {t('presenter.back')}
+            </button>
+            <button
+              type="button"
+              className="button primary large"
+              data-role="play-pause"
+              onClick={() =>
+                void send(phase.kind === 'finished' ? { type: 'restart' } : { type: 'toggle-play' })
+              }
+            >
+              {playLabel}
+            </button>
+            <button
+              type="button"
+              className="button large"
+              data-role="next"
+              disabled={phase.kind === 'finished'}
+              onClick={() => void send({ type: 'next' })}
+            >
+              {t('presenter.forward')}
+            </button>
+            <button
+              type="button"
+              className="button large"
+              data-role="blank-toggle"
+              aria-pressed={state.blank}
+              onClick={() => void send({ type: state.blank ? 'unblank' : 'blank' })}
+            >
+              {t('presenter.blank')}
+            </button>
+          </div>
+          {phase.kind === 'discussing' && (
+            <DiscussionTimer
+              key={phase.since}
+              since={phase.since}
+              minutes={plannedMinutes(route, phase.chapter) ?? chapter?.minutes}
+            />
+          )}
+          <ChapterTimeline
+            chapters={manifest.chapters}
+            planned={new Set(planned)}
+            current={'chapter' in phase ? phase.chapter : -1}
+            position={position}
+            duration={manifest.film.duration}
+            onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
+          />
+          {audienceHere ? (
+            <div className="presenter-preview" data-role="preview">
+              <p className="preview-label">{t('presenter.preview.label')}</p>
+              <div
+                className="preview-box"
+                ref={previewBox}
+                style={{ height: preview.height * preview.scale }}
+              >
+                <div
+                  className="preview-scaled"
+                  style={{
+                    width: preview.width,
+                    height: preview.height,
+                    transform: `scale(${preview.scale})`,
+                  }}
+                >
+                  <FilmStage
+                    course={course}
+                    lecture={lecture}
+                    interactive={false}
+                    // Read when the preview mounts: where the room was (an audience window just closed, say).
+                    startAt={startPosition(manifest.chapters, { ...state, position })}
+                    video={video}
+                    stage={stageElement}
+                  />
+                </div>
+              </div>
+              <button
+                type="button"
+                className="button"
+                data-role="preview-fullscreen"
+                onClick={fullscreen.toggle}
+              >
+                {t('presenter.preview.fullscreen')}
+              </button>
+            </div>
+          ) : (
+            <figure className="presenter-still" data-role="still-frame">
+              {chapter?.still !== undefined ? (
+                <img
+                  data-role="still"
+                  src={`${course.mediaBase}${chapter.still}`}
+                  alt={t('presenter.still.alt', { title: chapter.title })}
+                />
+              ) : (
+                <div className="still-placeholder" aria-hidden="true">
+                  {chapter?.title}
+                </div>
+              )}
+              <figcaption>{t('presenter.still.caption')}</figcaption>
+            </figure>
+          )}
+          <FailureAlert failure={failure} />
+        </section>
+        <div className="presenter-side">
+          {chapter !== undefined && (
+            <PresenterPrompts
+              chapter={chapter}
+              discussing={phase.kind === 'discussing' && phase.chapter === focus}
+              promptIndex={phase.kind === 'discussing' ? phase.promptIndex : 0}
+              promptMode={state.promptMode}
+              onShow={(index) => {
+                if (state.promptMode === 'all') void send({ type: 'set-prompt-mode', mode: 'one' });
+                void send({ type: 'show-prompt', promptIndex: index });
+              }}
+              onShowAll={(all) => void send({ type: 'set-prompt-mode', mode: all ? 'all' : 'one' })}
+            />
+          )}
+          {chapter !== undefined && <ChapterNotes chapter={chapter} notes={notes} />}
+          {mode === 'rehearsal' && <RehearsalTimings course={course} lecture={state} />}
+          <LecturerPanel id={panelId} chapter={chapter} people={manifest.people} />
+        </div>
+      </div>
+      {keysOpen && <KeysOverlay onClose={() => setKeysOpen(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../src/common/course/time';
+
+/** Props of {@link BreakCard}. */
+export interface BreakCardProps {
+  /** When the break began (ms, main's clock) and how long it is planned to last. */
+  since: number;
+  minutes: number;
+  /** The chapter the film goes on with, or null when the break ends the session. */
+  nextTitle: string | null;
+  /** False on the projector: the room sees no button. */
+  interactive: boolean;
+  onContinue(): void;
+}
+
+/**
+ * A planned break on the stage: when the class is due back (a wall-clock time people can remember when they
+ * leave the room) and a countdown, then the chapter that follows.
+ */
+export function BreakCard({
+  since,
+  minutes,
+  nextTitle,
+  interactive,
+  onContinue,
+}: BreakCardProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const end = since + minutes * 60_000;
+  const left = Math.max(0, Math.ceil((end - now) / 1000));
+  const back = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(end);
+  return (
+    <section className="break-card" data-role="break" aria-labelledby="break-card-heading">
+      <h2 id="break-card-heading">{t('stage.break.heading')}</h2>
+      <p className="break-back">{t('stage.break.backAt', { time: back })}</p>
+      <p className="break-left" data-role="break-left">
+        {left > 0 ? t('stage.break.left', { time: formatTime(left) }) : t('stage.break.over')}
+      </p>
+      {nextTitle !== null && <p className="break-next">{t('stage.break.next', { title: nextTitle })}</p>}
+      {interactive && (
+        <div className="discussion-actions">
+          <button type="button" className="button primary large" data-role="continue" onClick={onContinue}>
+            {t('film.continue')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

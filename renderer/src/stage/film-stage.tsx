@@ -1,0 +1,215 @@
+import { useEffect, useMemo, useRef, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import { chapterAfter, lectureRoute } from '../../../src/common/lecture/lecture-route';
+import { isWithinChapter, stillFrameTime } from '../film/chapter-stop';
+import { DiscussionView } from '../film/discussion-view';
+import { NoticeCard } from '../film/notice-card';
+import { useChapterStop, type PlayingChapter } from '../film/use-chapter-stop';
+import { useHlsFilm } from '../film/use-hls-film';
+import type { Lecture } from '../film/use-lecture';
+import { usePositionSaver } from '../film/use-position-saver';
+import { useSettings } from '../settings/use-settings';
+import { BreakCard } from './break-card';
+import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
+import { usePositionReport } from './use-position-report';
+
+/** Props of {@link FilmStage}. */
+export interface FilmStageProps {
+  course: UnlockedCourse;
+  lecture: Lecture;
+  /**
+   * Whether people operate this stage with a pointer (the buttons on the notice and the discussion view).
+   * False on the projector and in the presenter's preview, where the presenter's own controls do it.
+   */
+  interactive: boolean;
+  /** Where the film starts (seconds); read once, when the stage opens. */
+  startAt: number;
+  video: RefObject<HTMLVideoElement | null>;
+  stage: RefObject<HTMLDivElement | null>;
+  /** Called for every new lecture state before the film follows it (a statement replay ends then). */
+  onLectureChange?: () => void;
+  /** A statement is being replayed over the discussion: the film shows instead of the discussion view. */
+  replaying?: boolean;
+  /** Shown on the stage above everything but the blank screen (the keys overlay). */
+  children?: ReactNode;
+}
+
+/**
+ * What the room sees: the film and whatever stands in its place (the notice, a discussion, a break, the end,
+ * a blank screen), following main's lecture state. There is one stage per lecture at a time, in the audience
+ * window or, when there is none, in the lecturer's own window, so the film is decoded once. The stage stops
+ * the film at each chapter end, reports the playhead to main, and remembers it for resuming.
+ */
+export function FilmStage({
+  course,
+  lecture,
+  interactive,
+  startAt,
+  video,
+  stage,
+  onLectureChange,
+  replaying = false,
+  children,
+}: FilmStageProps): ReactElement {
+  const { t } = useTranslation();
+  const { manifest } = course;
+  const { state, send } = lecture;
+  const settings = useSettings();
+  const initialPosition = useRef(startAt);
+  const problem = useHlsFilm(video, `${course.mediaBase}${manifest.film.entry}`, initialPosition.current);
+  const { phase } = state;
+  const chapterIndex = 'chapter' in phase ? phase.chapter : -1;
+  const chapter = manifest.chapters[chapterIndex];
+  const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
+  usePositionSaver(video, manifest.id, phase, settings);
+  usePositionReport(video, course.handle);
+
+  // The <video> follows the lecture state. On mount the film is already loading at the right place
+  // (startAt), so only later states seek.
+  const mounted = useRef(false);
+  const changed = useRef(onLectureChange);
+  changed.current = onLectureChange;
+  useEffect(() => {
+    const element = video.current;
+    const firstRun = !mounted.current;
+    mounted.current = true;
+    changed.current?.();
+    if (element === null) return;
+    switch (phase.kind) {
+      case 'playing':
+        if (!firstRun && chapter !== undefined && !isWithinChapter(element.currentTime, chapter)) {
+          element.currentTime = chapter.start;
+        }
+        if (!state.blank) {
+          // A refused play() (autoplay rules) leaves the film paused; the lecturer's Play is still there.
+          element.play().catch(() => undefined);
+        }
+        return;
+      case 'paused':
+        element.pause();
+        // Sent to the chapter's start (back, a digit), or the playhead is outside the chapter: seek.
+        if (
+          !firstRun &&
+          chapter !== undefined &&
+          (phase.atStart === true || !isWithinChapter(element.currentTime, chapter, 0))
+        ) {
+          element.currentTime = chapter.start;
+        }
+        return;
+      case 'discussing':
+        element.pause();
+        if (!firstRun && chapter !== undefined && !isWithinChapter(element.currentTime, chapter, 0)) {
+          element.currentTime = stillFrameTime(chapter.end, chapter.start);
+        }
+        return;
+      case 'break':
+      case 'ready':
+      case 'finished':
+        element.pause();
+        return;
+    }
+    // Only a new state moves the film (keyed on its revision); other re-renders must not seek.
+  }, [state.revision]);
+
+  const playing: PlayingChapter | null =
+    phase.kind === 'playing' && chapter !== undefined
+      ? { index: phase.chapter, start: chapter.start, end: chapter.end, pause: chapter.pause }
+      : null;
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const onChapterEnded = useMemo(
+    () => (index: number, at: number) => void sendRef.current({ type: 'chapter-ended', chapter: index, at }),
+    [],
+  );
+  useChapterStop(video, playing, onChapterEnded);
+
+  // Subtitles: the chosen language's track shows, every other is off (the setting is shared by all windows).
+  const subtitleLanguage = settings.settings?.subtitles ?? null;
+  useEffect(() => {
+    const element = video.current;
+    if (element === null) return;
+    for (const track of Array.from(element.textTracks)) {
+      if (track.kind !== 'subtitles') continue;
+      track.mode = track.language === subtitleLanguage ? 'showing' : 'disabled';
+    }
+  }, [video, subtitleLanguage]);
+
+  const chapterLabel =
+    chapter === undefined
+      ? manifest.title
+      : t('film.chapter', {
+          number: chapterIndex + 1,
+          count: manifest.chapters.length,
+          title: chapter.title,
+        });
+  const nextAfterBreak = phase.kind === 'break' ? chapterAfter(route, phase.after) : null;
+  return (
+    <div className="film-stage" ref={stage} data-role="stage" data-phase={phase.kind}>
+      <video
+        ref={video}
+        className="film"
+        data-role="film"
+        playsInline
+        preload="auto"
+        aria-label={chapterLabel}
+      >
+        {manifest.subtitles.map((subtitle) => (
+          <track
+            key={subtitle.language}
+            kind="subtitles"
+            srcLang={subtitle.language}
+            label={subtitle.label}
+            src={`${course.mediaBase}${subtitle.entry}`}
+          />
+        ))}
+      </video>
+      {phase.kind === 'ready' && manifest.notice !== undefined && (
+        <NoticeCard
+          notice={manifest.notice}
+          interactive={interactive}
+          onStart={() => void send({ type: 'play' })}
+        />
+      )}
+      {phase.kind === 'discussing' && chapter !== undefined && !replaying && (
+        <DiscussionView
+          chapter={chapter}
+          promptIndex={phase.promptIndex}
+          promptMode={state.promptMode}
+          people={manifest.people}
+          interactive={interactive}
+          onContinue={() => void send({ type: 'next' })}
+          onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
+          onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
+        />
+      )}
+      {phase.kind === 'break' && (
+        <BreakCard
+          since={phase.since}
+          minutes={phase.minutes}
+          nextTitle={nextAfterBreak === null ? null : (manifest.chapters[nextAfterBreak]?.title ?? null)}
+          interactive={interactive}
+          onContinue={() => void send({ type: 'next' })}
+        />
+      )}
+      {phase.kind === 'finished' && (
+        <section className="film-finished" data-role="finished">
+          <h2>{t('film.finished')}</h2>
+        </section>
+      )}
+      {children}
+      {state.blank && (
+        <div className="blank" data-role="blank">
+          <p className="visually-hidden">{t('film.blanked')}</p>
+        </div>
+      )}
+      {problem !== null && (
+        <p role="alert" className="alert film-alert">
+          {problem.kind === 'not-supported'
+            ? t('film.notSupported')
+            : t('film.playbackFailed', { detail: problem.detail })}
+        </p>
+      )}
+    </div>
+  );
+}
