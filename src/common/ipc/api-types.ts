@@ -61,6 +61,8 @@ export const settingsSchema = z.object({
   subtitles: z.string().nullable(),
   promptMode: z.enum(['one', 'all']),
   lastPosition: z.record(z.string(), z.number().min(0)),
+  /** The plan last chosen per course id, so a course opens following the plan the lecturer picked. */
+  planByCourse: z.record(z.string(), z.number().int()),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -71,4 +73,5 @@ export const DEFAULT_SETTINGS: Settings = {
   subtitles: null,
   promptMode: 'one',
   lastPosition: {},
+  planByCourse: {},
 };

@@ -3,7 +3,7 @@ import type { ApiError, ApiResult } from '../../common/ipc/api-error';
 import type { AppInfo, AudiencePresence, StageState, UnlockedCourse } from '../../common/ipc/contract';
 import type { CourseRecord } from '../../common/ipc/api-types';
 import { accrueChapterTime } from '../../common/lecture/chapter-times';
-import type { LectureCourse } from '../../common/lecture/lecture-route';
+import { lectureCourseOf } from '../../common/lecture/lecture-course';
 import { initialLectureState, reduceLecture, type LectureState } from '../../common/lecture/lecture-state';
 import { CourseFileError, openCourseFile, unlockCourseFile } from '../course-file';
 import { MANIFEST_ENTRY } from '../packer/pack-course';
@@ -161,7 +161,8 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
         await file.close();
         throw error;
       }
-      const lecture = initialLectureState(store.getSettings().promptMode);
+      const settings = store.getSettings();
+      const lecture = { ...initialLectureState(settings.promptMode), plan: chosenPlan(manifest.id) };
       const course = courses.add({
         path,
         file,
@@ -192,12 +193,18 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     'lecture.state': async ({ handle }) => opened(handle).lecture,
     'lecture.command': async ({ handle, command }) => {
       const course = opened(handle);
-      const next = reduceLecture(course.lecture, command, lectureCourseOf(course), now());
+      const next = reduceLecture(course.lecture, command, lectureCourseOf(course.manifest), now());
       if (next !== course.lecture) changeLecture(course, next);
       // The prompt mode is also the user's preference for the next lecture; failing to remember it is no
       // reason to fail the command (the lecture has already changed).
       if (command.type === 'set-prompt-mode' && next.promptMode !== store.getSettings().promptMode)
         rememberSettings({ promptMode: next.promptMode });
+      // The chosen plan likewise: the course opens following it next time.
+      if (command.type === 'set-plan') {
+        const { [course.manifest.id]: _previous, ...others } = store.getSettings().planByCourse;
+        const id = command.plan?.id ?? null;
+        rememberSettings({ planByCourse: id === null ? others : { ...others, [course.manifest.id]: id } });
+      }
       return next;
     },
     'lecture.position': async ({ handle, seconds }) => {
@@ -295,6 +302,15 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     };
   }
 
+  /** The stored plan last chosen for a course, as the lecture follows it; null when none (or it was deleted). */
+  function chosenPlan(courseId: string): LectureState['plan'] {
+    const id = store.getSettings().planByCourse[courseId];
+    const plan = id === undefined ? undefined : store.listPlans(courseId).find((stored) => stored.id === id);
+    return plan === undefined
+      ? null
+      : { id: plan.id, name: plan.name, steps: plan.steps, budgetMinutes: plan.budgetMinutes };
+  }
+
   function rememberSettings(partial: Parameters<Store['updateSettings']>[0]): void {
     try {
       events.emit('settings.changed', store.updateSettings(partial));
@@ -321,18 +337,6 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
       await courses.closeAll();
       store.close();
     },
-  };
-}
-
-/** What the lecture reducer needs of a course: per chapter its id, its stop, its prompts, its minutes. */
-function lectureCourseOf(course: OpenCourse): LectureCourse {
-  return {
-    chapters: course.manifest.chapters.map((chapter) => ({
-      id: chapter.id,
-      pause: chapter.pause,
-      prompts: chapter.prompts.length,
-      minutes: chapter.minutes,
-    })),
   };
 }
 

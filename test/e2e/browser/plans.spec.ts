@@ -177,12 +177,15 @@ test('a plan from the 2-hour template, stored, chosen and followed by the lectur
     'oppsummering',
   ]);
 
-  // After a reload the course is unlocked afresh: the plan is still listed, and choosing it sets the plan.
+  // After a reload the course is unlocked afresh and follows the plan last chosen for it (main remembers).
   await page.reload();
   await unlockDemo(page);
   await recordLecture(page);
   const storedChoice = section.locator(`[data-role="plan-choice"][data-plan-id="${planId}"]`);
-  await expect(storedChoice).toBeVisible();
+  await expect(storedChoice).toBeChecked();
+  // Choosing the standard and then the plan again sets the lecture's plan each time.
+  await section.locator('[data-role="plan-choice"][data-plan-id="default"]').check();
+  await expect.poll(async () => (await seenLecture(page))?.plan).toBeNull();
   await storedChoice.check();
   await expect(storedChoice).toBeChecked();
   await expect(section.locator('[data-role="plan-edit"]')).toBeEnabled();

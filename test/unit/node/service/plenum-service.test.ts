@@ -320,6 +320,34 @@ describe('the Plenum service', () => {
     expect((await command({ type: 'play' })).phase).toEqual({ kind: 'playing', chapter: 1 });
   });
 
+  it('opens a course again following the stored plan last chosen for it', async () => {
+    const dir = tempDir();
+    const { dispatch, handle, command } = await unlocked(dir);
+    const plan = value<{ id: number; name: string; steps: unknown[]; budgetMinutes: number }>(
+      await dispatch('plans.save', {
+        id: null,
+        courseId: 'prove',
+        name: 'Bare B',
+        steps: [{ kind: 'chapter', chapterId: 'b', minutes: 5 }],
+        budgetMinutes: 30,
+      }),
+    );
+    await command({ type: 'set-plan', plan: { ...plan } });
+    await dispatch('course.lock', { handle });
+    const path = join(dir, 'kurs.plenum');
+    const again = value<{ lecture: LectureState }>(
+      await dispatch('course.unlock', { path, password: 'riktig' }),
+    );
+    const { courseId: _courseId, ...followed } = plan as typeof plan & { courseId: string };
+    expect(again.lecture.plan).toEqual(followed);
+    // Choosing the default (no plan) is remembered too; a deleted plan is simply not followed.
+    await dispatch('plans.remove', { id: plan.id });
+    const third = value<{ lecture: LectureState }>(
+      await dispatch('course.unlock', { path, password: 'riktig' }),
+    );
+    expect(third.lecture.plan).toBeNull();
+  });
+
   it('remembers the prompt mode as a setting and tells every window', async () => {
     const { dispatch, seen, command } = await unlocked(tempDir());
     expect((await command({ type: 'set-prompt-mode', mode: 'all' })).promptMode).toBe('all');

@@ -31,6 +31,7 @@ describe('settings', () => {
       subtitles: 'en',
       promptMode: 'all',
       lastPosition: { 'course-1': 42.5 },
+      planByCourse: {},
     });
     expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
   });
@@ -57,7 +58,13 @@ describe('settings', () => {
     }
     const settings = store.getSettings();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, promptMode: 'all' });
-    expect(Object.keys(settings).sort()).toEqual(['language', 'lastPosition', 'promptMode', 'subtitles']);
+    expect(Object.keys(settings).sort()).toEqual([
+      'language',
+      'lastPosition',
+      'planByCourse',
+      'promptMode',
+      'subtitles',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
