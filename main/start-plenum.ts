@@ -136,7 +136,7 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
 
   // Every window, the audience one included, gets the same hardened preferences and the clicker keys.
   const openWindow = (
-    place: Pick<CreateWindowOptions, 'url' | 'bounds' | 'fullScreen'> = { url: UI_ENTRY_URL },
+    place: Pick<CreateWindowOptions, 'url' | 'bounds' | 'fullScreen' | 'takeFocus'> = { url: UI_ENTRY_URL },
   ) => {
     const window = createWindow({
       ...place,
@@ -151,7 +151,7 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
   };
   const presenter = openWindow();
   const audienceWindow = createAudienceWindow({
-    open: (bounds) => openWindow({ url: AUDIENCE_ENTRY_URL, bounds, fullScreen: true }),
+    open: (bounds) => openWindow({ url: AUDIENCE_ENTRY_URL, bounds, fullScreen: true, takeFocus: false }),
     presenter,
     report: (presence) => backend.setAudience(presence),
     log,

@@ -16,6 +16,11 @@ export interface CreateWindowOptions {
   bounds?: Rectangle;
   /** Opens full screen on the display under `bounds` (the audience window on the projector). */
   fullScreen?: boolean;
+  /**
+   * False for the audience window: it appears without taking the keyboard from the presenter's window, where
+   * the lecturer may be typing a note (the clicker's keys reach main from whichever window has focus).
+   */
+  takeFocus?: boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export function createWindow(options: CreateWindowOptions): BrowserWindow {
   });
   guardWebContents(window.webContents);
   options.registry.add(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => (options.takeFocus === false ? window.showInactive() : window.show()));
   window.loadURL(options.url).catch((error: unknown) => options.log('window failed to load', error));
   return window;
 }

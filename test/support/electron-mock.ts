@@ -85,6 +85,8 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly loadedUrls: string[] = [];
   fullScreen = false;
   visible = false;
+  /** Whether showing it took the keyboard (show) or not (showInactive). */
+  hasFocus = false;
   minimized = false;
   focusCount = 0;
   closed = false;
@@ -114,6 +116,10 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url;
   }
   show(): void {
+    this.visible = true;
+    this.hasFocus = true;
+  }
+  showInactive(): void {
     this.visible = true;
   }
   isFullScreen(): boolean {
