@@ -79,6 +79,15 @@ export function createAudienceWindow(deps: AudienceWindowDeps): AudienceWindow {
       wanted = false;
       report(ABSENT);
     });
+    // A crashed audience page would leave a dead window on the projector while the presenter shows a still:
+    // main closes it (the presenter takes the stage at once) and opens a fresh one where it belongs.
+    window.webContents.once('render-process-gone', () => {
+      if (current !== entry) return;
+      current = null;
+      report(ABSENT);
+      if (!window.isDestroyed()) window.close();
+      reconcile();
+    });
     report(ON_PROJECTOR);
   };
 

@@ -51,7 +51,8 @@ function AudienceStage({ course }: { course: UnlockedCourse }): ReactElement {
     return () => {
       live = false;
     };
-  }, [plenum, course]);
+    // The stage's copy of the course is a new object with every stage event; the handle is what matters.
+  }, [plenum, course.handle]);
   if (initial === null) return <main className="audience" aria-busy="true" />;
   return <AudienceFilm course={course} initial={initial} />;
 }

@@ -27,13 +27,21 @@ export function useLecture(handle: string, initial: LectureState): Lecture {
     setState(next);
   }, []);
 
-  useEffect(
-    () =>
-      plenum.on('lecture.state', (payload) => {
-        if (payload.handle === handle) apply(payload.state);
-      }),
-    [plenum, handle, apply],
-  );
+  useEffect(() => {
+    let live = true;
+    const stop = plenum.on('lecture.state', (payload) => {
+      if (payload.handle === handle) apply(payload.state);
+    });
+    // Asked once more after subscribing: a change made between the caller's read and this subscription
+    // (another window moved the lecture meanwhile) would otherwise stay unseen until the next one.
+    void callApi(() => plenum.lecture.state({ handle })).then((result) => {
+      if (live && result.ok) apply(result.value);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [plenum, handle, apply]);
 
   const send = useCallback(
     async (command: LectureCommand): Promise<LectureState | null> => {

@@ -30,7 +30,7 @@ export function ChapterNotes({ chapter, notes }: ChapterNotesProps): ReactElemen
         data-chapter-id={chapter.id}
         rows={6}
         value={notes.textOf(chapter.id)}
-        disabled={notes.status === 'loading'}
+        disabled={!notes.loaded}
         onChange={(event) => notes.change(chapter.id, event.target.value)}
       />
       <p className="hint" data-role="notes-status" data-status={notes.status} aria-live="polite">

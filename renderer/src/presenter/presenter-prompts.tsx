@@ -44,7 +44,7 @@ export function PresenterPrompts({
           const onScreen = discussing && (promptMode === 'all' || index === promptIndex);
           return (
             <li
-              key={prompt}
+              key={index}
               className={onScreen ? 'on-screen' : undefined}
               data-role="presenter-prompt"
               data-on-screen={onScreen}

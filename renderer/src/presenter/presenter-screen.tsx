@@ -58,7 +58,9 @@ export function PresenterScreen({ course, mode, onLeave }: PresenterScreenProps)
   }, [plenum, handle, mode]);
 
   const leave = async (): Promise<void> => {
-    // Best effort: the session's timings are saved as they happen, so a failure here loses nothing.
+    // The film stops with the presenter view: nobody is watching the stage any more. Best effort: the
+    // session's timings are saved as they happen, so a failure here loses nothing.
+    await callApi(() => plenum.lecture.command({ handle, command: { type: 'pause' } }));
     await callApi(() => plenum.lecture.session({ handle, kind: null }));
     await callApi(() => plenum.stage.present({ handle: null }));
     onLeave();

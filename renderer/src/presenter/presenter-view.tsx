@@ -104,8 +104,11 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
   const following = phase.kind === 'ready' ? (planned[0] ?? null) : chapterAfter(route, focus);
   const nextChapter =
     phase.kind === 'finished' || following === null ? undefined : manifest.chapters[following];
-  const audienceHere =
-    stage !== null && stage.audience.kind === 'present' && stage.course?.handle === handle ? false : true;
+  // Until main says where the audience view is, this window shows neither a film nor a still: mounting the
+  // preview on a guess would start a second film beside the projector's.
+  const audiencePresent =
+    stage !== null && stage.audience.kind === 'present' && stage.course?.handle === handle;
+  const audienceHere = stage !== null && !audiencePresent;
 
   const previous = useCallback((): void => {
     const element = video.current;
@@ -150,9 +153,17 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
     { blank: state.blank, keysOpen },
   );
 
+  const [noSecondDisplay, setNoSecondDisplay] = useState(false);
   const openAudience = (): void => {
-    if (info?.audienceWindow === 'native') void callApi(() => plenum.stage.audience({ show: true }));
-    else openAudiencePage();
+    if (info?.audienceWindow !== 'native') {
+      openAudiencePage();
+      return;
+    }
+    void callApi(() => plenum.stage.audience({ show: true })).then((result) => {
+      // Main places the window only on a second display; with none it says so here (and opens it there
+      // as soon as a projector is plugged in).
+      setNoSecondDisplay(result.ok && result.value.audience.kind === 'absent');
+    });
   };
   const closeAudience = (): void => void callApi(() => plenum.stage.audience({ show: false }));
 
@@ -203,6 +214,9 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
             onClose={closeAudience}
           />
         )}
+        <p className="hint" data-role="audience-hint" aria-live="polite">
+          {noSecondDisplay && !audiencePresent ? t('presenter.audience.noSecondDisplay') : ''}
+        </p>
         <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
           {t('film.keys.open')}
         </button>
@@ -268,7 +282,7 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
             duration={manifest.film.duration}
             onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
           />
-          {audienceHere ? (
+          {stage === null ? null : audienceHere ? (
             <div className="presenter-preview" data-role="preview">
               <p className="preview-label">{t('presenter.preview.label')}</p>
               <div

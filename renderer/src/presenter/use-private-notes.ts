@@ -14,6 +14,8 @@ export interface PrivateNotes {
   textOf(chapterId: string): string;
   change(chapterId: string, text: string): void;
   status: NotesStatus;
+  /** The stored notes have been read, so the field may be edited. */
+  loaded: boolean;
   failure: CallFailure | null;
 }
 
@@ -34,23 +36,32 @@ export function usePrivateNotes(courseId: string): PrivateNotes {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saving = useRef(false);
 
+  // Until the stored notes have been read the field stays closed: typing into an empty field that hides a
+  // stored note would replace it. A failed read is tried again, so the field opens once the store answers.
   useEffect(() => {
     let live = true;
-    void callApi(() => plenum.notes.list({ courseId })).then((result) => {
-      if (!live) return;
-      if (!result.ok) {
-        setFailure(result.error);
-        setStatus('failed');
-        return;
-      }
-      for (const note of result.value)
-        if (note.scope === 'private' && note.chapterId !== null && !dirty.current.has(note.chapterId))
-          latest.current.set(note.chapterId, note.text);
-      setTexts(new Map(latest.current));
-      setStatus('saved');
-    });
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    const load = (): void => {
+      void callApi(() => plenum.notes.list({ courseId })).then((result) => {
+        if (!live) return;
+        if (!result.ok) {
+          setFailure(result.error);
+          setStatus('failed');
+          retry = setTimeout(load, NOTE_SAVE_MS * 10);
+          return;
+        }
+        for (const note of result.value)
+          if (note.scope === 'private' && note.chapterId !== null && !dirty.current.has(note.chapterId))
+            latest.current.set(note.chapterId, note.text);
+        setTexts(new Map(latest.current));
+        setFailure(null);
+        setStatus('saved');
+      });
+    };
+    load();
     return () => {
       live = false;
+      if (retry !== null) clearTimeout(retry);
     };
   }, [plenum, courseId]);
 
@@ -110,6 +121,7 @@ export function usePrivateNotes(courseId: string): PrivateNotes {
     textOf: (chapterId) => texts?.get(chapterId) ?? '',
     change,
     status: texts === null && status !== 'failed' ? 'loading' : status,
+    loaded: texts !== null,
     failure,
   };
 }

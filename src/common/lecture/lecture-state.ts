@@ -108,9 +108,11 @@ export function reduceLecture(
   const last = course.chapters.length - 1;
   const route = lectureRoute(course, state.plan);
   const planned = routeChapters(route);
+  // The film never plays under a blank screen: every way into `playing` (a button, not only a key) unblanks.
   const next = (phase: LecturePhase, extra: Partial<LectureState> = {}): LectureState => ({
     ...state,
     ...extra,
+    ...(phase.kind === 'playing' ? { blank: false } : {}),
     phase,
     revision: state.revision + 1,
   });
@@ -209,7 +211,9 @@ export function reduceLecture(
       return reduceContinue(reported, command.chapter);
     }
     case 'set-plan':
-      return next(phase, { plan: command.plan });
+      return JSON.stringify(command.plan) === JSON.stringify(state.plan)
+        ? state
+        : next(phase, { plan: command.plan });
     case 'restart':
       // The plan, the prompt mode and a running session belong to the occasion, not to one pass of the film.
       return {
@@ -232,7 +236,12 @@ export function reduceLecture(
   }
 
   function reduceContinue(from: LectureState, chapter: number): LectureState {
-    const advance = (phase: LecturePhase): LectureState => ({ ...from, phase, revision: state.revision + 1 });
+    const advance = (phase: LecturePhase): LectureState => ({
+      ...from,
+      ...(phase.kind === 'playing' ? { blank: false } : {}),
+      phase,
+      revision: state.revision + 1,
+    });
     const start = stepAfterChapter(route, chapter);
     let minutes = 0;
     let breaks = 0;

@@ -14,6 +14,9 @@ import { createDispatcher, type ApiHandlers } from './dispatcher';
 import { ServiceError } from './service-error';
 import { ServiceEvents } from './service-events';
 
+/** How often the running phase's time is saved while it lasts (a crash loses at most this much of it). */
+export const TIMING_FLUSH_MS = 30_000;
+
 /** What the service needs from its host (Electron's main, or the loopback host). */
 export interface ServiceDeps {
   store: Store;
@@ -34,6 +37,8 @@ export interface ServiceDeps {
    */
   audienceWindow?: { show(): void; hide(): void };
   now?: () => number;
+  /** How often a running phase's time is saved; TIMING_FLUSH_MS unless a test needs it sooner. */
+  timingFlushMs?: number;
 }
 
 /** The running service: the API's one entry point, its events, and the unlocked courses for the media handler. */
@@ -90,7 +95,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
 
   /**
    * Moves a lecture to its next state: the time spent in the phase it leaves goes to the running session's
-   * chapter (saved at once, so a crash loses none of it), then every window hears of the change.
+   * chapter (saved at once), then every window hears of the change.
    */
   const changeLecture = (course: OpenCourse, next: LectureState): void => {
     recordTime(course);
@@ -115,12 +120,28 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
       console.error('plenum: a session timing could not be saved', error);
     }
   };
+  /**
+   * Saves the running session's last times, marks it ended and detaches it from the lecture (so nothing later
+   * is counted against it). A store failure here is logged, never thrown: locking a course or quitting must
+   * not fail because a timing could not be written.
+   */
   const endSession = (course: OpenCourse): void => {
     const { session } = course.lecture;
     if (session === null) return;
     recordTime(course);
-    store.endSession(session.id);
+    course.lecture = { ...course.lecture, session: null };
+    try {
+      store.endSession(session.id);
+    } catch (error) {
+      console.error('plenum: a session could not be ended', error);
+    }
   };
+  // The time of the phase under way is saved now and then too, not only when the phase changes: a laptop
+  // that dies forty minutes into a discussion keeps all but the last half minute of it.
+  const flushTimer = setInterval(() => {
+    for (const course of allOpen()) if (course.lecture.session !== null) recordTime(course);
+  }, deps.timingFlushMs ?? TIMING_FLUSH_MS);
+  flushTimer.unref?.();
 
   const handlers: ApiHandlers = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -274,7 +295,9 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     'settings.get': async () => store.getSettings(),
     'settings.update': async (partial) => {
       const settings = store.updateSettings(partial);
-      events.emit('settings.changed', settings);
+      // The playhead saved for resuming changes every few seconds and concerns no other window.
+      if (Object.keys(partial).some((key) => key !== 'lastPosition'))
+        events.emit('settings.changed', settings);
       return settings;
     },
     'shell.openLink': async ({ url }) => {
@@ -333,6 +356,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
       stageChanged();
     },
     close: async () => {
+      clearInterval(flushTimer);
       for (const course of allOpen()) endSession(course);
       await courses.closeAll();
       store.close();

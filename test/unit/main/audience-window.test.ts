@@ -151,6 +151,18 @@ describe('two displays', () => {
     expect(audience.hasFocus).toBe(false);
   });
 
+  test('a crashed audience page is closed and opened afresh, and the presenter holds the stage meanwhile', async () => {
+    const { shell, presences, stageAudience } = await start([laptop, projector]);
+    await stageAudience(true);
+    const crashed = theAudienceWindow(shell);
+    crashed.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(crashed.isDestroyed()).toBe(true);
+    const fresh = theAudienceWindow(shell);
+    expect(fresh).not.toBe(crashed);
+    expect(fresh.getBounds()).toEqual(projector.bounds);
+    expect(presences).toEqual([PROJECTOR, ABSENT, PROJECTOR]);
+  });
+
   test('the audience window is one of ours: its IPC is answered, events reach it, clicker keys act', async () => {
     const { shell, stageAudience } = await start([laptop, projector]);
     await stageAudience(true);

@@ -69,6 +69,26 @@ describe('the lecture reducer', () => {
     expect(run([{ type: 'unblank' }], blanked)).toMatchObject({ blank: false, phase: { kind: 'paused' } });
   });
 
+  it('never plays under a blank screen: a button that moves on unblanks too', () => {
+    const blankDiscussion = run([
+      { type: 'play' },
+      { type: 'chapter-ended', chapter: 0, at: 1 },
+      { type: 'blank' },
+    ]);
+    expect(blankDiscussion.blank).toBe(true);
+    expect(run([{ type: 'next' }], blankDiscussion)).toMatchObject({
+      blank: false,
+      phase: { kind: 'playing' },
+    });
+    const blankPaused = run([{ type: 'play' }, { type: 'blank' }]);
+    expect(run([{ type: 'next' }], blankPaused)).toMatchObject({
+      blank: false,
+      phase: { kind: 'playing', chapter: 1 },
+    });
+    // Going to a chapter's start keeps the screen as it is: nothing plays.
+    expect(run([{ type: 'go-to-chapter', chapter: 2 }], blankPaused).blank).toBe(true);
+  });
+
   it('goes back to the start of this chapter, or from a discussion to the chapter just discussed', () => {
     expect(run([{ type: 'play' }, { type: 'previous' }]).phase).toEqual({
       kind: 'paused',
@@ -178,6 +198,7 @@ describe('the lecture reducer', () => {
           expect(after.revision).toBeGreaterThanOrEqual(state.revision);
           if ('chapter' in after.phase) expect(after.phase.chapter).toBeLessThan(course.chapters.length);
           if (after.phase.kind === 'break') expect(after.phase.minutes).toBeGreaterThanOrEqual(0);
+          if (after.phase.kind === 'playing') expect(after.blank).toBe(false);
           if (after.phase.kind === 'discussing')
             expect(after.phase.promptIndex).toBeLessThan(
               Math.max(1, course.chapters[after.phase.chapter]!.prompts),

@@ -380,6 +380,55 @@ describe('the Plenum service', () => {
     expect(ended?.kind).toBe('rehearsal');
     expect(ended?.endedAt).not.toBeNull();
   });
+
+  it('starting a new session leaves the times of the one before as they were', async () => {
+    let clock = 1_000_000;
+    const { dispatch, handle, command } = await unlocked(tempDir(), { now: () => clock });
+    const first = value<LectureState>(await dispatch('lecture.session', { handle, kind: 'lecture' }));
+    await command({ type: 'play' });
+    clock += 3_000;
+    await command({ type: 'pause' });
+    clock += 60_000;
+    await dispatch('lecture.session', { handle, kind: 'rehearsal' });
+    clock += 5_000;
+    await command({ type: 'play' });
+    const sessions = await sessionsOf(dispatch);
+    const lecture = sessions.find((session) => session.id === first.session?.id);
+    expect(lecture?.timings).toEqual([{ chapterId: 'a', filmSeconds: 3, discussionSeconds: 60 }]);
+    expect(lecture?.endedAt).not.toBeNull();
+    const rehearsal = sessions.find((session) => session.kind === 'rehearsal');
+    expect(rehearsal?.timings).toEqual([{ chapterId: 'a', filmSeconds: 0, discussionSeconds: 5 }]);
+  });
+
+  it('saves the time of a long phase while it lasts, not only when it ends', async () => {
+    let clock = 1_000_000;
+    const { dispatch, handle, command } = await unlocked(tempDir(), { now: () => clock, timingFlushMs: 20 });
+    await dispatch('lecture.session', { handle, kind: 'lecture' });
+    await command({ type: 'play' });
+    await command({ type: 'chapter-ended', chapter: 0, at: 4 });
+    clock += 2_400_000; // forty minutes of discussion, and the phase has not changed
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [session] = await sessionsOf(dispatch);
+    expect(session?.timings[0]?.discussionSeconds).toBe(2400);
+  });
+
+  it('locks a course even when its session cannot be ended in the store', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'plenum.sqlite'));
+    jest.spyOn(store, 'endSession').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { dispatch, handle } = await unlocked(dir, { store });
+    await dispatch('lecture.session', { handle, kind: 'lecture' });
+    expect(value(await dispatch('course.lock', { handle }))).toBeNull();
+    expect(await dispatch('lecture.state', { handle })).toEqual({
+      ok: false,
+      error: { code: 'course-locked' },
+    });
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
+  });
 });
 
 async function sessionsOf(dispatch: PlenumService['dispatch']): Promise<SessionRecord[]> {
