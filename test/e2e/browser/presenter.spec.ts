@@ -149,6 +149,28 @@ test('the presenter drives, the audience page follows within 200 ms, and only it
   await expect(presenter.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'playing');
   await expect.poll(async () => (await films(audience)).playing).toBe(1);
   expect(await films(presenter)).toEqual({ count: 0, playing: 0 });
+
+  // Leaving the presenter view pauses the film; coming back while the audience page is open never mounts a
+  // film in the presenter, not even for the moment before main has said where the audience view is.
+  await presenter.locator('[data-role="leave"]').click();
+  await expect.poll(async () => (await films(audience)).playing).toBe(0);
+  await presenter.evaluate(() => {
+    const page = globalThis as unknown as {
+      document: { body: unknown; querySelector(s: string): unknown };
+      MutationObserver: new (callback: () => void) => { observe(node: unknown, options: object): void };
+      __videoSeen?: boolean;
+    };
+    new page.MutationObserver(() => {
+      if (page.document.querySelector('video') !== null) page.__videoSeen = true;
+    }).observe(page.document.body, { subtree: true, childList: true });
+  });
+  await presenter.locator('[data-role="start-presenter"]').click();
+  await expect(presenter.locator('[data-role="still"]')).toBeVisible();
+  await presenter.locator('[data-role="play-pause"]').click();
+  await expect.poll(async () => (await films(audience)).playing).toBe(1);
+  expect(
+    await presenter.evaluate(() => (globalThis as unknown as { __videoSeen?: boolean }).__videoSeen ?? false),
+  ).toBe(false);
   await context.close();
 });
 
