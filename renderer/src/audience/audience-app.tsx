@@ -5,7 +5,7 @@ import type { LectureState } from '../../../src/common/lecture/lecture-state';
 import { callApi } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { useAppLanguage } from '../app/use-app-language';
-import { isNearChapterStart, type LectureKeyAction } from '../film/lecture-keys';
+import { isNearChapterStart } from '../film/lecture-keys';
 import { useFullscreen } from '../film/use-fullscreen';
 import { useLecture } from '../film/use-lecture';
 import { useLectureKeys } from '../film/use-lecture-keys';
@@ -69,39 +69,24 @@ function AudienceFilm({ course, initial }: { course: UnlockedCourse; initial: Le
   const { phase } = state;
   const chapter = 'chapter' in phase ? course.manifest.chapters[phase.chapter] : undefined;
   const subtitleLanguage = settings.settings?.subtitles ?? null;
+  // No toggleKeys: the room's screen shows no lists of keys; the presenter's window has them.
   useLectureKeys(
-    (action: LectureKeyAction): void => {
-      switch (action.kind) {
-        case 'command':
-          void send(action.command);
-          return;
-        case 'previous': {
-          const element = video.current;
-          void send(
-            element !== null && chapter !== undefined && phase.kind !== 'discussing'
-              ? { type: 'previous', nearStart: isNearChapterStart(element.currentTime, chapter.start) }
-              : { type: 'previous' },
-          );
-          return;
-        }
-        case 'unblank':
-          void send({ type: 'unblank' });
-          return;
-        case 'toggle-fullscreen':
-          fullscreen.toggle();
-          return;
-        case 'leave-fullscreen':
-          fullscreen.leave();
-          return;
-        case 'toggle-subtitles': {
-          const first = course.manifest.subtitles[0]?.language ?? null;
-          void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
-          return;
-        }
-        case 'toggle-keys':
-          // The room's screen shows no lists of keys; the presenter's window has them.
-          return;
-      }
+    {
+      send: (command) => void send(command),
+      previous: () => {
+        const element = video.current;
+        void send(
+          element !== null && chapter !== undefined && phase.kind !== 'discussing'
+            ? { type: 'previous', nearStart: isNearChapterStart(element.currentTime, chapter.start) }
+            : { type: 'previous' },
+        );
+      },
+      toggleFullscreen: fullscreen.toggle,
+      leaveFullscreen: fullscreen.leave,
+      toggleSubtitles: () => {
+        const first = course.manifest.subtitles[0]?.language ?? null;
+        void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
+      },
     },
     { blank: state.blank, keysOpen: false },
   );

@@ -12,7 +12,7 @@ import { startPosition } from '../stage/start-position';
 import { DiscussionTimer } from './discussion-timer';
 import { KeysOverlay } from './keys-overlay';
 import { LecturerPanel } from './lecturer-panel';
-import { isNearChapterStart, type LectureKeyAction } from './lecture-keys';
+import { isNearChapterStart } from './lecture-keys';
 import { SubtitlePicker } from './subtitle-picker';
 import { useFullscreen } from './use-fullscreen';
 import { useLecture } from './use-lecture';
@@ -72,32 +72,16 @@ export function FilmPlayer({ course, initial, resumeAt, onLeave }: FilmPlayerPro
   }, [send, chapter, phase.kind]);
 
   useLectureKeys(
-    (action: LectureKeyAction): void => {
-      switch (action.kind) {
-        case 'command':
-          void send(action.command);
-          return;
-        case 'previous':
-          previous();
-          return;
-        case 'unblank':
-          void send({ type: 'unblank' });
-          return;
-        case 'toggle-fullscreen':
-          fullscreen.toggle();
-          return;
-        case 'leave-fullscreen':
-          fullscreen.leave();
-          return;
-        case 'toggle-subtitles': {
-          const first = manifest.subtitles[0]?.language ?? null;
-          setSubtitles(subtitleLanguage === null ? (lastLanguage.current ?? first) : null);
-          return;
-        }
-        case 'toggle-keys':
-          setKeysOpen((open) => !open);
-          return;
-      }
+    {
+      send: (command) => void send(command),
+      previous,
+      toggleFullscreen: fullscreen.toggle,
+      leaveFullscreen: fullscreen.leave,
+      toggleSubtitles: () => {
+        const first = manifest.subtitles[0]?.language ?? null;
+        setSubtitles(subtitleLanguage === null ? (lastLanguage.current ?? first) : null);
+      },
+      toggleKeys: () => setKeysOpen((open) => !open),
     },
     { blank: state.blank, keysOpen },
   );

@@ -1,25 +1,62 @@
 import { useEffect, useRef } from 'react';
+import type { LectureCommand } from '../../../src/common/lecture/lecture-state';
 import { isTextEntry } from './is-text-entry';
 import { lectureKeyAction, type LectureKeyAction, type LectureKeyContext } from './lecture-keys';
 
+/** What a window does for each lecture key; only full screen, subtitles, back and the keys list differ. */
+export interface LectureKeyHandlers {
+  send(command: LectureCommand): void;
+  /** Back: the window adds whether the playhead is near the chapter's start. */
+  previous(): void;
+  toggleFullscreen(): void;
+  leaveFullscreen(): void;
+  toggleSubtitles(): void;
+  /** Absent where there is no list of keys to show (the audience window). */
+  toggleKeys?: () => void;
+}
+
+/** Carries out one key's action with a window's handlers (one switch for every window). */
+export function performLectureKey(action: LectureKeyAction, handlers: LectureKeyHandlers): void {
+  switch (action.kind) {
+    case 'command':
+      handlers.send(action.command);
+      return;
+    case 'previous':
+      handlers.previous();
+      return;
+    case 'unblank':
+      handlers.send({ type: 'unblank' });
+      return;
+    case 'toggle-fullscreen':
+      handlers.toggleFullscreen();
+      return;
+    case 'leave-fullscreen':
+      handlers.leaveFullscreen();
+      return;
+    case 'toggle-subtitles':
+      handlers.toggleSubtitles();
+      return;
+    case 'toggle-keys':
+      handlers.toggleKeys?.();
+      return;
+  }
+}
+
 /**
- * Listens for lecture keys on the window (clicker and keyboard) and hands each action to `perform`. Keys
- * typed into a text field (notes, a path) are never taken. The latest `perform` and context are read
- * through refs, so the listener is registered once.
+ * Listens for lecture keys on the window (clicker and keyboard) and carries each out with `handlers`. Keys
+ * typed into a text field (notes, a path) are never taken. The latest handlers and context are read through
+ * refs, so the listener is registered once.
  */
-export function useLectureKeys(
-  perform: (action: LectureKeyAction) => void,
-  context: LectureKeyContext,
-): void {
-  const latest = useRef({ perform, context });
-  latest.current = { perform, context };
+export function useLectureKeys(handlers: LectureKeyHandlers, context: LectureKeyContext): void {
+  const latest = useRef({ handlers, context });
+  latest.current = { handlers, context };
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || isTextEntry(event.target)) return;
       const action = lectureKeyAction(event, latest.current.context);
       if (action === null) return;
       event.preventDefault();
-      latest.current.perform(action);
+      performLectureKey(action, latest.current.handlers);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { StageState, UnlockedCourse } from '../../../src/common/ipc/contract';
 import type { LectureState } from '../../../src/common/lecture/lecture-state';
 import { callApi, type CallFailure } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
@@ -24,6 +24,7 @@ export function PresenterScreen({ course, mode, onLeave }: PresenterScreenProps)
   const plenum = usePlenum();
   const { t } = useTranslation();
   const [initial, setInitial] = useState<LectureState | null>(null);
+  const [initialStage, setInitialStage] = useState<StageState | null>(null);
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const { handle } = course;
 
@@ -50,7 +51,10 @@ export function PresenterScreen({ course, mode, onLeave }: PresenterScreenProps)
         );
         if (restarted.ok) state = restarted.value;
       }
-      if (live) setInitial(state);
+      if (live) {
+        setInitialStage(staged.value);
+        setInitial(state);
+      }
     })();
     return () => {
       live = false;
@@ -67,7 +71,15 @@ export function PresenterScreen({ course, mode, onLeave }: PresenterScreenProps)
   };
 
   if (initial !== null)
-    return <PresenterView course={course} initial={initial} mode={mode} onLeave={() => void leave()} />;
+    return (
+      <PresenterView
+        course={course}
+        initial={initial}
+        initialStage={initialStage}
+        mode={mode}
+        onLeave={() => void leave()}
+      />
+    );
   return (
     <main
       className="presenter presenter-loading"

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { AppInfo, StageState, UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import {
   chapterAfter,
@@ -15,7 +15,7 @@ import { FailureAlert } from '../app/failure-alert';
 import { DiscussionTimer } from '../film/discussion-timer';
 import { KeysOverlay } from '../film/keys-overlay';
 import { LecturerPanel } from '../film/lecturer-panel';
-import { isNearChapterStart, type LectureKeyAction } from '../film/lecture-keys';
+import { isNearChapterStart } from '../film/lecture-keys';
 import { useFullscreen } from '../film/use-fullscreen';
 import { useLecture } from '../film/use-lecture';
 import { useLectureKeys } from '../film/use-lecture-keys';
@@ -40,6 +40,8 @@ import { useStagePreviewSize } from './use-stage-preview-size';
 export interface PresenterViewProps {
   course: UnlockedCourse;
   initial: LectureState;
+  /** The stage as main answered when this course was put on it (later snapshots must be newer). */
+  initialStage: StageState | null;
   mode: PresenterMode;
   onLeave(): void;
 }
@@ -68,13 +70,19 @@ function focusChapter(phase: LecturePhase, planned: readonly number[]): number {
  * a rehearsal at home, the projector unplugged), it holds the stage itself as a live preview, and F puts
  * that preview full screen and back.
  */
-export function PresenterView({ course, initial, mode, onLeave }: PresenterViewProps): ReactElement {
+export function PresenterView({
+  course,
+  initial,
+  initialStage,
+  mode,
+  onLeave,
+}: PresenterViewProps): ReactElement {
   const { t } = useTranslation();
   const plenum = usePlenum();
   const { manifest, handle } = course;
   const lecture = useLecture(handle, initial);
   const { state, send, failure } = lecture;
-  const stage = useStage();
+  const stage = useStage(initialStage);
   const settings = useSettings();
   const notes = usePrivateNotes(manifest.id);
   const position = useLecturePosition(handle, initial.position);
@@ -106,8 +114,12 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
     phase.kind === 'finished' || following === null ? undefined : manifest.chapters[following];
   // Until main says where the audience view is, this window shows neither a film nor a still: mounting the
   // preview on a guess would start a second film beside the projector's.
+  // An empty stage with an audience window is this view leaving (it cleared the stage): the audience window
+  // still holds the room, so no preview film starts here for the moment before the screen changes.
   const audiencePresent =
-    stage !== null && stage.audience.kind === 'present' && stage.course?.handle === handle;
+    stage !== null &&
+    stage.audience.kind === 'present' &&
+    (stage.course === null || stage.course.handle === handle);
   const audienceHere = stage !== null && !audiencePresent;
 
   const previous = useCallback((): void => {
@@ -122,33 +134,19 @@ export function PresenterView({ course, initial, mode, onLeave }: PresenterViewP
 
   const subtitleLanguage = settings.settings?.subtitles ?? null;
   useLectureKeys(
-    (action: LectureKeyAction): void => {
-      switch (action.kind) {
-        case 'command':
-          void send(action.command);
-          return;
-        case 'previous':
-          previous();
-          return;
-        case 'unblank':
-          void send({ type: 'unblank' });
-          return;
-        case 'toggle-fullscreen':
-          // Only the preview goes full screen: that is the audience view on this laptop's screen.
-          if (audienceHere) fullscreen.toggle();
-          return;
-        case 'leave-fullscreen':
-          fullscreen.leave();
-          return;
-        case 'toggle-subtitles': {
-          const first = manifest.subtitles[0]?.language ?? null;
-          void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
-          return;
-        }
-        case 'toggle-keys':
-          setKeysOpen((open) => !open);
-          return;
-      }
+    {
+      send: (command) => void send(command),
+      previous,
+      // Only the preview goes full screen: that is the audience view on this laptop's screen.
+      toggleFullscreen: () => {
+        if (audienceHere) fullscreen.toggle();
+      },
+      leaveFullscreen: fullscreen.leave,
+      toggleSubtitles: () => {
+        const first = manifest.subtitles[0]?.language ?? null;
+        void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
+      },
+      toggleKeys: () => setKeysOpen((open) => !open),
     },
     { blank: state.blank, keysOpen },
   );

@@ -61,6 +61,8 @@ export type AudiencePresence =
 export interface StageState {
   course: UnlockedCourse | null;
   audience: AudiencePresence;
+  /** Increases with every change, so a window drops a snapshot older than the one it shows. */
+  revision: number;
 }
 
 /**

@@ -79,15 +79,21 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
   }
 
   // What is on stage: one course at a time (the presenter's), and whether an audience window shows it.
-  let stage: { handle: string | null; audience: AudiencePresence } = {
+  let stage: { handle: string | null; audience: AudiencePresence; revision: number } = {
     handle: null,
     audience: { kind: 'absent' },
+    revision: 0,
   };
   const stageState = (): StageState => {
     const course = stage.handle === null ? undefined : courses.get(stage.handle);
-    return { course: course ? unlockedView(course) : null, audience: stage.audience };
+    return {
+      course: course ? unlockedView(course) : null,
+      audience: stage.audience,
+      revision: stage.revision,
+    };
   };
   const stageChanged = (): StageState => {
+    stage = { ...stage, revision: stage.revision + 1 };
     const state = stageState();
     events.emit('stage.state', state);
     return state;

@@ -254,6 +254,7 @@ describe('the Plenum service', () => {
     expect(value<StageState>(await dispatch('stage.state', {}))).toEqual({
       course: null,
       audience: { kind: 'absent' },
+      revision: 0,
     });
     const stage = value<StageState>(await dispatch('stage.present', { handle }));
     expect(stage.course).toMatchObject({ handle, mediaBase: `/media/${handle}/` });
@@ -263,6 +264,8 @@ describe('the Plenum service', () => {
     const stages = seen
       .filter(({ name }) => name === 'stage.state')
       .map(({ payload }) => payload as StageState);
+    // Every change has a higher revision, so a window can drop a late, older snapshot.
+    expect(stages.map((state) => state.revision)).toEqual([1, 2]);
     // The same presence twice is one event.
     expect(stages.map((state) => state.audience.kind)).toEqual(['absent', 'present']);
     expect(await dispatch('stage.present', { handle: 'f'.repeat(32) })).toEqual({
