@@ -1,7 +1,7 @@
 import { formatIssue } from '../common/course/course-issue';
 import { describeCourseFileProblem } from '../common/course-file/describe-problem';
 import type { Translate } from '../common/i18n/translator';
-import type { MediaErrorCode } from '../node/media/media-error';
+import type { MediaErrorCode } from '../node/transcoder/media-error';
 import type { PackProblem } from '../node/packer/pack-problem';
 import { formatTime } from '../common/course/time';
 

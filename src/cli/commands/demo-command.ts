@@ -3,7 +3,7 @@ import type { Translate } from '../../common/i18n/translator';
 import { buildDemoCourse } from '../../node/demo-course/build-demo-course';
 import { DEMO_VARIANTS, type DemoVariant } from '../../node/demo-course/demo-variants';
 import { PackError } from '../../node/packer/pack-problem';
-import { MediaError } from '../../node/media/media-error';
+import { MediaError } from '../../node/transcoder/media-error';
 import { CliFailure } from '../cli-failure';
 import { EXIT, type CliIo } from '../cli-io';
 import { describeMediaError, describePackProblem } from '../describe-pack-problem';

@@ -1,9 +1,9 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { outsideAsar } from '../media/asar-path';
-import { findMediaTools } from '../media/ffmpeg-binaries';
-import { startTool } from '../media/tool-process';
+import { outsideAsar } from '../transcoder/asar-path';
+import { findMediaTools } from '../transcoder/ffmpeg-binaries';
+import { startTool } from '../transcoder/tool-process';
 import { filterWithOptions } from './filtergraph-escape';
 import { FRAME_CODE_BITS, FRAME_CODE_CELLS, frameCodeLayout } from './frame-code';
 

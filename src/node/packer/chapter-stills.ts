@@ -1,7 +1,7 @@
 import type { Chapter, CourseManifest } from '../../common/course/manifest';
 import type { CourseFileWriter } from '../course-file';
-import { extractStill } from '../media/extract-still';
-import { MediaError } from '../media/media-error';
+import { extractStill } from '../transcoder/extract-still';
+import { MediaError } from '../transcoder/media-error';
 import { PackError, type StillFailure } from './pack-problem';
 
 /** How far into a chapter its still is taken, at most: past a title card or a fade-in at its very start. */

@@ -3,11 +3,11 @@ import type { CourseIssue } from '../../common/course/course-issue';
 import { FILM_ENTRY, type CourseManifest } from '../../common/course/manifest';
 import { CourseFileError, CourseFileWriter, type ScryptCost, type WrittenCourseFile } from '../course-file';
 import { loadCourseFolder } from '../course-source/load-course-folder';
-import { planCutTimes } from '../media/cut-times';
-import { buildMediaPlaylist } from '../media/hls-playlist';
-import { MediaError } from '../media/media-error';
-import { probeMedia } from '../media/probe-media';
-import { transcodeFilm } from '../media/transcode-film';
+import { planCutTimes } from '../transcoder/cut-times';
+import { buildMediaPlaylist } from '../transcoder/hls-playlist';
+import { MediaError } from '../transcoder/media-error';
+import { probeMedia } from '../transcoder/probe-media';
+import { transcodeFilm } from '../transcoder/transcode-film';
 import { addChapterStills } from './chapter-stills';
 import { PackError } from './pack-problem';
 

@@ -1,6 +1,6 @@
 import type { CourseIssue } from '../../common/course/course-issue';
 import type { CourseFileProblem } from '../../common/course-file/course-file-problem';
-import type { MediaErrorCode } from '../media/media-error';
+import type { MediaErrorCode } from '../transcoder/media-error';
 
 /** Why a chapter's still could not be made. */
 export type StillFailure = 'no-picture' | 'ffmpeg-failed';

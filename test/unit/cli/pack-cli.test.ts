@@ -6,7 +6,7 @@ import { runCli } from '../../../src/cli/run-cli';
 import { FILM_ENTRY } from '../../../src/common/course/manifest';
 import { unlockCourseFile } from '../../../src/node/course-file';
 import { makeDemoFilm } from '../../../src/node/demo/demo-film';
-import { findMediaTools } from '../../../src/node/media/ffmpeg-binaries';
+import { findMediaTools } from '../../../src/node/transcoder/ffmpeg-binaries';
 import { capturedIo } from '../../support/captured-io';
 import { useTempDir } from '../../support/temp-dir';
 

@@ -12,11 +12,11 @@ import {
   makeDemoFilm,
 } from '../../../../src/node/demo/demo-film';
 import { readBurntFrameNumber } from '../../../../src/node/demo/frame-code';
-import { findMediaTools } from '../../../../src/node/media/ffmpeg-binaries';
-import { MediaError } from '../../../../src/node/media/media-error';
-import { probeMedia } from '../../../../src/node/media/probe-media';
-import { planCutTimes } from '../../../../src/node/media/cut-times';
-import { transcodeFilm } from '../../../../src/node/media/transcode-film';
+import { findMediaTools } from '../../../../src/node/transcoder/ffmpeg-binaries';
+import { MediaError } from '../../../../src/node/transcoder/media-error';
+import { probeMedia } from '../../../../src/node/transcoder/probe-media';
+import { planCutTimes } from '../../../../src/node/transcoder/cut-times';
+import { transcodeFilm } from '../../../../src/node/transcoder/transcode-film';
 
 const execFileAsync = promisify(execFile);
 const { ffmpeg } = findMediaTools();

@@ -3,7 +3,7 @@ import { createMediaHandler, routeHostPath, routeSchemeUrl } from '../../../../s
 import { stillEntry } from '../../../../src/node/packer/chapter-stills';
 import { writeFixture } from '../../../support/course-file-fixture';
 import { useTempDir } from '../../../support/temp-dir';
-import { ffmpeg } from '../media/media-fixtures';
+import { ffmpeg } from '../transcoder/media-fixtures';
 import { bodyOf, newHandle } from './media-handler-fixture';
 
 const tempDir = useTempDir();

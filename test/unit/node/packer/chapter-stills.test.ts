@@ -9,7 +9,7 @@ import { describePackProblem } from '../../../../src/cli/describe-pack-problem';
 import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/course-file';
 import { CHAPTER_COLOURS, makeDemoFilm } from '../../../../src/node/demo/demo-film';
 import { readBurntFrameNumber } from '../../../../src/node/demo/frame-code';
-import { findMediaTools } from '../../../../src/node/media/ffmpeg-binaries';
+import { findMediaTools } from '../../../../src/node/transcoder/ffmpeg-binaries';
 import { stillEntry, stillTime } from '../../../../src/node/packer/chapter-stills';
 import { packCourse, type PackProgress } from '../../../../src/node/packer/pack-course';
 import { PackError, type PackProblem } from '../../../../src/node/packer/pack-problem';

@@ -1,4 +1,4 @@
-import { isProgressLine, parseProgressSeconds } from '../../../../src/node/media/ffmpeg-progress';
+import { isProgressLine, parseProgressSeconds } from '../../../../src/node/transcoder/ffmpeg-progress';
 
 test('reads out_time and nothing else', () => {
   expect(parseProgressSeconds('out_time=00:01:02.500000')).toBeCloseTo(62.5, 9);

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FilmPart } from '../../../../src/node/media/film-part';
-import { MediaError } from '../../../../src/node/media/media-error';
-import { transcodeFilm, transcodeArguments } from '../../../../src/node/media/transcode-film';
+import type { FilmPart } from '../../../../src/node/transcoder/film-part';
+import { MediaError } from '../../../../src/node/transcoder/media-error';
+import { transcodeFilm, transcodeArguments } from '../../../../src/node/transcoder/transcode-film';
 import { childFfmpegCount, eventually, ffmpeg, ffprobe, keyframeTimes, lavfiInputs } from './media-fixtures';
 
 const FRAME = 1 / 25;

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MediaError, type MediaErrorCode } from '../../../../src/node/media/media-error';
-import { probeMedia } from '../../../../src/node/media/probe-media';
+import { MediaError, type MediaErrorCode } from '../../../../src/node/transcoder/media-error';
+import { probeMedia } from '../../../../src/node/transcoder/probe-media';
 import { ffmpeg, lavfiInputs } from './media-fixtures';
 
 let dir: string;

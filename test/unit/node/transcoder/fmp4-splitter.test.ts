@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { FilmPart } from '../../../../src/node/media/film-part';
-import { splitFragmentedMp4 } from '../../../../src/node/media/fmp4-splitter';
-import { Mp4FormatError, type Mp4FormatProblem } from '../../../../src/node/media/mp4-format-error';
+import type { FilmPart } from '../../../../src/node/transcoder/film-part';
+import { splitFragmentedMp4 } from '../../../../src/node/transcoder/fmp4-splitter';
+import { Mp4FormatError, type Mp4FormatProblem } from '../../../../src/node/transcoder/mp4-format-error';
 import { ffmpeg, tinyFragmentedMp4 } from './media-fixtures';
 
 let film: Buffer;

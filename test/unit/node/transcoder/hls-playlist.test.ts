@@ -1,4 +1,4 @@
-import { buildMediaPlaylist } from '../../../../src/node/media/hls-playlist';
+import { buildMediaPlaylist } from '../../../../src/node/transcoder/hls-playlist';
 
 test('writes a version 7 VOD playlist with a map, exact durations and no key', () => {
   const playlist = buildMediaPlaylist({

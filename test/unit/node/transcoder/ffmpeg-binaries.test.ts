@@ -1,9 +1,9 @@
 import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findMediaTools, resolveMediaTool } from '../../../../src/node/media/ffmpeg-binaries';
-import { MediaError } from '../../../../src/node/media/media-error';
-import { outsideAsar } from '../../../../src/node/media/asar-path';
+import { findMediaTools, resolveMediaTool } from '../../../../src/node/transcoder/ffmpeg-binaries';
+import { MediaError } from '../../../../src/node/transcoder/media-error';
+import { outsideAsar } from '../../../../src/node/transcoder/asar-path';
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
-import { MediaError } from '../../../../src/node/media/media-error';
-import { runTool } from '../../../../src/node/media/tool-process';
+import { MediaError } from '../../../../src/node/transcoder/media-error';
+import { runTool } from '../../../../src/node/transcoder/tool-process';
 import { tools } from './media-fixtures';
 
 async function errorOf(action: Promise<unknown>): Promise<MediaError> {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { findMediaTools } from '../../../../src/node/media/ffmpeg-binaries';
+import { findMediaTools } from '../../../../src/node/transcoder/ffmpeg-binaries';
 
 const execFileAsync = promisify(execFile);
 
