@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { packageRoot } from '../../src/node/app/package-root';
-import { demoCoursePath } from '../../src/node/demo-course/build-demo-course';
-import { DEMO_PASSWORD } from '../../src/node/demo-course/demo-variants';
+import { demoCoursePath } from '../../src/node/demo/build-demo-course';
+import { DEMO_PASSWORD } from '../../src/node/demo/demo-variants';
 import { median, spread } from './measure';
 
 const ROUNDS = 3;

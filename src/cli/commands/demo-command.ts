@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Translate } from '../../common/i18n/translator';
-import { buildDemoCourse } from '../../node/demo-course/build-demo-course';
-import { DEMO_VARIANTS, type DemoVariant } from '../../node/demo-course/demo-variants';
+import { buildDemoCourse } from '../../node/demo/build-demo-course';
+import { DEMO_VARIANTS, type DemoVariant } from '../../node/demo/demo-variants';
 import { PackError } from '../../node/packer/pack-problem';
 import { MediaError } from '../../node/transcoder/media-error';
 import { CliFailure } from '../cli-failure';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMediaHandler, type MediaRouter } from '../media-handler';
-import { demoCoursePath } from '../demo-course/build-demo-course';
-import { DEMO_PASSWORD } from '../demo-course/demo-variants';
+import { demoCoursePath } from '../demo/build-demo-course';
+import { DEMO_PASSWORD } from '../demo/demo-variants';
 import { createPlenumService, type PlenumService, type ServiceDeps } from '../service/plenum-service';
 import { openStore } from '../store';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/course-file';
-import { buildDemoCourse } from '../../../../src/node/demo-course/build-demo-course';
+import { buildDemoCourse } from '../../../../src/node/demo/build-demo-course';
 import { createMediaHandler, routeHostPath, routeSchemeUrl } from '../../../../src/node/media-handler';
 import type { MediaHandler } from '../../../../src/node/media-handler';
 import { bodyOf, newHandle } from './media-handler-fixture';

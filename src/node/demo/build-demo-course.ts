@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { parseTime } from '../../common/course/time';
-import { makeDemoFilm } from '../demo/demo-film';
+import { makeDemoFilm } from './demo-film';
 import { packCourse, type PackProgress } from '../packer/pack-course';
 import type { ScryptCost } from '../course-file';
 import { DEMO_FPS, DEMO_PASSWORD, DEMO_SIZE, scaleDemoTime, type DemoVariant } from './demo-variants';
