@@ -1,5 +1,6 @@
 import { app, BrowserWindow, powerSaveBlocker, protocol, session } from 'electron';
 import type { Session } from 'electron';
+import type { PlenumState } from '../src/common/ipc/contract';
 import { createPendingBackend } from './backend/pending-backend';
 import type { CreateBackend, PlenumBackend } from './backend/plenum-backend';
 import { broadcastEvent } from './ipc/broadcast-event';
@@ -9,8 +10,8 @@ import { listenForTyping } from './ipc/typing-state';
 import { attachClicker } from './lecture/attach-clicker';
 import { createDisplayAwake } from './lecture/display-awake';
 import type { DisplayAwake } from './lecture/display-awake';
-import { createLectureTracker } from './lecture/lecture-tracker';
-import type { LectureTracker } from './lecture/lecture-tracker';
+import { createSessionWatch, keepsDisplayAwake } from './lecture/session-watch';
+import type { SessionWatch } from './lecture/session-watch';
 import { createElectronPlatform } from './platform/electron-platform';
 import { createPlenumProtocolHandler } from './scheme/plenum-protocol-handler';
 import {
@@ -20,7 +21,7 @@ import {
   UI_ENTRY_URL,
   UI_PARTITION,
 } from './scheme/plenum-scheme';
-import { createUiHandler } from './scheme/ui-handler';
+import { createUiHandler } from '../src/node/app/ui-handler';
 import { guardSession } from './security/guard-session';
 import { guardWebContents } from './security/guard-web-contents';
 import { createAudienceWindow } from './windows/audience-window';
@@ -48,7 +49,8 @@ export interface PlenumShell {
   session: Session;
   backend: PlenumBackend;
   registry: WindowRegistry;
-  lectures: LectureTracker;
+  /** The running session as the service last said (for the clicker and the display-sleep blocker). */
+  sessionWatch: SessionWatch;
   awake: DisplayAwake;
   dispatch: Dispatch;
   /** The first window: the lecturer's. */
@@ -118,19 +120,15 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
   );
 
   const registry = createWindowRegistry();
-  const lectures = createLectureTracker();
   const awake = createDisplayAwake(powerSaveBlocker);
-  const dispatch: Dispatch = async (channel, args) => {
-    const result = await backend.dispatch(channel, args);
-    lectures.observeResult(channel, args, result);
-    awake.set(lectures.anyRunning());
-    return result;
-  };
+  const sessionWatch = createSessionWatch((lecture) =>
+    awake.set(lecture !== null && keepsDisplayAwake(lecture.phase)),
+  );
+  const dispatch: Dispatch = (channel, args) => backend.dispatch(channel, args);
   registerApi({ registry, dispatch, log });
   const typing = listenForTyping(registry, log);
   backend.onEvent((name, payload) => {
-    lectures.observeEvent(name, payload);
-    awake.set(lectures.anyRunning());
+    if (name === 'state') sessionWatch.observe(payload as PlenumState);
     if (!broadcastEvent(registry, name, payload)) log('event outside the contract dropped', { name });
   });
 
@@ -146,7 +144,7 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
       devTools: !app.isPackaged,
       log,
     });
-    attachClicker(window, { lectures, typing, dispatch, log });
+    attachClicker(window, { session: sessionWatch, typing, dispatch, log });
     return window;
   };
   const presenter = openWindow();
@@ -174,7 +172,7 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     session: ses,
     backend,
     registry,
-    lectures,
+    sessionWatch,
     awake,
     dispatch,
     presenter,

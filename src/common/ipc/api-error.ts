@@ -6,7 +6,9 @@ export type StoreProblem =
   | { kind: 'newer-version'; version: number; supported: number }
   | { kind: 'locked'; path: string }
   | { kind: 'disk-full'; path: string }
-  | { kind: 'read-only'; path: string };
+  | { kind: 'read-only'; path: string }
+  /** The path, or a folder on the way to it, is the wrong kind of thing (e.g. a folder where the file goes). */
+  | { kind: 'not-a-file'; path: string };
 
 /**
  * Every error that crosses the IPC boundary: a typed code, never a stack trace or a message in one language.
@@ -18,6 +20,8 @@ export type ApiError =
   | { code: 'unknown-channel'; channel: string }
   | { code: 'not-found'; what: 'course' | 'plan' | 'note' | 'session' | 'library-entry' }
   | { code: 'course-locked' }
+  /** A session command with no session running (the window shows an outdated screen). */
+  | { code: 'no-session' }
   | { code: 'store'; problem: StoreProblem }
   | { code: 'forbidden' }
   | { code: 'internal' };

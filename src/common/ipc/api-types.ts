@@ -60,9 +60,13 @@ export const settingsSchema = z.object({
   language: z.enum(['nb', 'nn', 'en']),
   subtitles: z.string().nullable(),
   promptMode: z.enum(['one', 'all']),
-  lastPosition: z.record(z.string(), z.number().min(0)),
   /** The plan last chosen per course id, so a course opens following the plan the lecturer picked. */
   planByCourse: z.record(z.string(), z.number().int()),
+  /**
+   * Minutes with no session running after which main locks every course again (the password is asked anew);
+   * null: only the lecturer's Lock and quitting lock.
+   */
+  idleLockMinutes: z.number().int().min(1).max(24 * 60).nullable(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -72,6 +76,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'nb',
   subtitles: null,
   promptMode: 'one',
-  lastPosition: {},
   planByCourse: {},
+  idleLockMinutes: 60,
 };

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { CourseManifest } from '../course/manifest';
 import type { CourseFileHeaderSummary } from './course-summary';
-import { lectureCommandSchema, type LectureState } from '../lecture/lecture-state';
+import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
+import {
+  sessionCommandSchema,
+  sessionKindSchema,
+  sessionViewSchema,
+  type SessionState,
+} from '../session/session-state';
 import {
   planSchema,
   noteScopeSchema,
@@ -41,9 +47,10 @@ export interface UnlockedCourse {
   handle: string;
   header: CourseFileHeaderSummary;
   manifest: CourseManifest;
-  /** Prefix for the course's entries, e.g. `plenum://media/<handle>/` or `/media/<handle>/`. */
+  /** Prefix for the course's entries, e.g. `plenum://app/media/<handle>/` or `/media/<handle>/`. */
   mediaBase: string;
-  lecture: LectureState;
+  /** The plan the next session of this course follows (the one last chosen), or null for every chapter. */
+  plan: LecturePlan | null;
 }
 
 /**
@@ -54,56 +61,76 @@ export type AudiencePresence =
   { kind: 'absent' } | { kind: 'present'; placement: 'projector' | 'this-screen' | 'page' };
 
 /**
- * What is on stage: the course being presented (for the audience window to load) and whether an audience
- * window shows it. When none does, the presenter window shows the stage itself (single-screen mode), so the
- * film is decoded in exactly one window.
+ * Everything main holds that a window renders, in one snapshot: the unlocked courses, the running session
+ * (on stage: the audience window shows it), whether an audience window shows the stage, and the settings.
+ * A window that reloads or crashes asks for it again and comes back to the same screen. When no audience
+ * window shows the stage, the presenter window shows it itself (single-screen mode), so the film is decoded
+ * in exactly one window.
  */
-export interface StageState {
-  course: UnlockedCourse | null;
-  audience: AudiencePresence;
+export interface PlenumState {
   /** Increases with every change, so a window drops a snapshot older than the one it shows. */
   revision: number;
+  /** The unlocked courses, in the order they were unlocked (the last one is the lecturer's latest). */
+  courses: UnlockedCourse[];
+  session: SessionState | null;
+  audience: AudiencePresence;
+  settings: Settings;
 }
 
 /**
  * The one API between window and main: channel -> argument schema (checked at run time where arguments
- * enter) and result type. Each channel takes a single argument object.
+ * enter) and result type. Each channel takes a single argument object. Every use case is one call.
  */
 export const API_CONTRACT = {
   'app.info': { args: noArgs, result: result<AppInfo>() },
+  /** The snapshot every window renders (then follows through `state` events). */
+  'state.get': { args: noArgs, result: result<PlenumState>() },
   'library.list': { args: noArgs, result: result<CourseRecord[]>() },
+  /** Adds a course file by a typed path (the loopback host's only way to name a file). */
   'library.add': {
     args: z.object({ path: z.string().min(1).max(4096) }).strict(),
     result: result<CourseRecord>(),
   },
-  'library.remove': { args: z.object({ id: z.number().int() }).strict(), result: result<null>() },
-  'library.pickFile': { args: noArgs, result: result<string | null>() },
+  /** The native open dialog (Electron); the chosen file is added to the library. Null when cancelled. */
+  'library.pickFile': { args: noArgs, result: result<CourseRecord | null>() },
+  /** Unlocks a library entry (by id: a window never hands main a path to open). */
   'course.unlock': {
-    args: z.object({ path: z.string().min(1).max(4096), password: z.string().min(1).max(1024) }).strict(),
+    args: z.object({ id: z.number().int(), password: z.string().min(1).max(1024) }).strict(),
     result: result<UnlockedCourse>(),
   },
+  /** Locks a course: its sessions are saved and left unfinished, and its password is asked again. */
   'course.lock': { args: z.object({ handle }).strict(), result: result<null>() },
-  'course.manifest': { args: z.object({ handle }).strict(), result: result<CourseManifest>() },
-  'lecture.state': { args: z.object({ handle }).strict(), result: result<LectureState>() },
-  'lecture.command': {
-    args: z.object({ handle, command: lectureCommandSchema }).strict(),
-    result: result<LectureState>(),
+  /** The plan the course's next session follows (remembered for the course); a running session takes it too. */
+  'course.choosePlan': {
+    args: z.object({ handle, plan: lecturePlanSchema.nullable() }).strict(),
+    result: result<UnlockedCourse>(),
+  },
+  /**
+   * Starts a session of that kind on the course and puts it on stage, or continues the unfinished one of
+   * that kind (unless `fresh`, which ends it first). A finished film starts a new pass.
+   */
+  'session.begin': {
+    args: z
+      .object({ handle, kind: sessionKindSchema, view: sessionViewSchema, fresh: z.boolean().optional() })
+      .strict(),
+    result: result<SessionState>(),
+  },
+  /** A command to the running session (keys, clicker, buttons, the player's reports). */
+  'session.command': {
+    args: z.object({ command: sessionCommandSchema }).strict(),
+    result: result<SessionState>(),
   },
   /** The playing window's playhead, several times a second; changes no revision, broadcast as an event. */
-  'lecture.position': {
-    args: z.object({ handle, seconds: z.number().min(0).max(1_000_000) }).strict(),
+  'session.position': {
+    args: z.object({ seconds: z.number().min(0).max(1_000_000) }).strict(),
     result: result<null>(),
   },
-  /** Starts timing a session on this lecture (ending one already running), or ends it (kind null). */
-  'lecture.session': {
-    args: z.object({ handle, kind: z.enum(['lecture', 'rehearsal']).nullable() }).strict(),
-    result: result<LectureState>(),
-  },
-  'stage.state': { args: noArgs, result: result<StageState>() },
-  /** Puts an unlocked course on stage (the presenter view opened it), or clears the stage (null). */
-  'stage.present': { args: z.object({ handle: handle.nullable() }).strict(), result: result<StageState>() },
+  /** Leaves the session for the overview: the film pauses, the stage empties, the session stays unfinished. */
+  'session.leave': { args: noArgs, result: result<null>() },
+  /** Ends the running session for good (the window has asked the lecturer first). */
+  'session.end': { args: noArgs, result: result<null>() },
   /** Opens or closes the native audience window (Electron only; a page host answers forbidden). */
-  'stage.audience': { args: z.object({ show: z.boolean() }).strict(), result: result<StageState>() },
+  'stage.audience': { args: z.object({ show: z.boolean() }).strict(), result: result<AudiencePresence>() },
   'plans.list': { args: z.object({ courseId }).strict(), result: result<Plan[]>() },
   'plans.save': { args: planSchema, result: result<Plan>() },
   'plans.remove': { args: z.object({ id: z.number().int() }).strict(), result: result<null>() },
@@ -119,29 +146,7 @@ export const API_CONTRACT = {
       .strict(),
     result: result<Note>(),
   },
-  'sessions.start': {
-    args: z
-      .object({ courseId, planId: z.number().int().nullable(), kind: z.enum(['lecture', 'rehearsal']) })
-      .strict(),
-    result: result<SessionRecord>(),
-  },
-  'sessions.recordChapter': {
-    args: z
-      .object({
-        sessionId: z.number().int(),
-        chapterId: z.string().min(1),
-        filmSeconds: z.number().min(0),
-        discussionSeconds: z.number().min(0),
-      })
-      .strict(),
-    result: result<null>(),
-  },
-  'sessions.end': {
-    args: z.object({ sessionId: z.number().int() }).strict(),
-    result: result<SessionRecord>(),
-  },
   'sessions.list': { args: z.object({ courseId }).strict(), result: result<SessionRecord[]>() },
-  'settings.get': { args: noArgs, result: result<Settings>() },
   'settings.update': { args: settingsSchema.partial().strict(), result: result<Settings>() },
   'shell.openLink': {
     args: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -161,19 +166,13 @@ export const API_CHANNELS = Object.keys(API_CONTRACT) as ApiChannel[];
 
 /** Events main sends to every window, with their payloads. */
 export interface ApiEvents {
-  'lecture.state': { handle: string; state: LectureState };
-  'lecture.position': { handle: string; seconds: number };
+  /** The whole snapshot, after every change. */
+  state: PlenumState;
+  /** The running session's playhead (no revision: the latest report wins). */
+  position: { sessionId: number; seconds: number };
   'library.changed': { entries: CourseRecord[] };
-  'stage.state': StageState;
-  'settings.changed': Settings;
 }
 /** Every event name. */
 export type ApiEventName = keyof ApiEvents;
 /** Every event name, for the preload's and the host's tables. */
-export const API_EVENTS: readonly ApiEventName[] = [
-  'lecture.state',
-  'lecture.position',
-  'library.changed',
-  'stage.state',
-  'settings.changed',
-];
+export const API_EVENTS: readonly ApiEventName[] = ['state', 'position', 'library.changed'];

@@ -6,6 +6,7 @@ export function lectureCourseOf(manifest: CourseManifest): LectureCourse {
   return {
     chapters: manifest.chapters.map((chapter) => ({
       id: chapter.id,
+      start: chapter.start,
       pause: chapter.pause,
       prompts: chapter.prompts.length,
       minutes: chapter.minutes,

@@ -3,6 +3,8 @@ import type { LecturePlan } from '../plan/plan-step';
 /** What the lecture needs to know of one chapter: its id (plans name chapters by id), its stop, its prompts. */
 export interface LectureChapter {
   id: string;
+  /** Where the chapter starts in the film (s): "back" near it goes to the previous chapter. */
+  start: number;
   /** Whether the film stops for discussion at the chapter's end. */
   pause: boolean;
   prompts: number;

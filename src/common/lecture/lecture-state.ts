@@ -8,55 +8,69 @@ import {
   type LectureCourse,
 } from './lecture-route';
 
+const chapterIndex = z.number().int().min(0);
+const millis = z.number().min(0);
+
 /** Where the lecture is: before the film, the film playing or paused inside a chapter, discussing, or done. */
-export type LecturePhase =
-  | { kind: 'ready' }
-  | { kind: 'playing'; chapter: number }
+export const lecturePhaseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready') }),
+  z.object({ kind: z.literal('playing'), chapter: chapterIndex }),
   /**
    * `atStart`: the film was sent to the chapter's start (previous, go to chapter), so a window seeks there even
    * when the chapter is the one already shown; a plain pause leaves the playhead where it is.
    */
-  | { kind: 'paused'; chapter: number; atStart?: boolean }
-  | { kind: 'discussing'; chapter: number; promptIndex: number; since: number }
+  z.object({ kind: z.literal('paused'), chapter: chapterIndex, atStart: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('discussing'),
+    chapter: chapterIndex,
+    promptIndex: z.number().int().min(0),
+    since: millis,
+  }),
   /**
    * A planned break after chapter `after` (-1: before the first); `since` (ms) and `minutes` drive the
    * countdown the room sees. Anchored to the chapter rather than to a step number, so changing the plan
    * during the break cannot make "next" land somewhere unexpected.
    */
-  | { kind: 'break'; after: number; minutes: number; since: number }
-  | { kind: 'finished' };
+  z.object({
+    kind: z.literal('break'),
+    after: z.number().int().min(-1),
+    minutes: z.number().min(0),
+    since: millis,
+  }),
+  z.object({ kind: z.literal('finished') }),
+]);
+/** Where the lecture is. */
+export type LecturePhase = z.infer<typeof lecturePhaseSchema>;
 
 /** Whether a discussion shows one prompt at a time (paged by the lecturer) or all of them. */
 export const promptModeSchema = z.enum(['one', 'all']);
 /** One prompt at a time, or all. */
 export type PromptMode = z.infer<typeof promptModeSchema>;
 
-/** A session being timed: a lecture, or a rehearsal at home. `startedAt` is main's clock (ms). */
-export interface LectureSession {
-  id: number;
-  kind: 'lecture' | 'rehearsal';
-  startedAt: number;
-}
-
-/** The lecture's whole state: one source of truth, held by main and mirrored by every window. */
+/**
+ * The lecture's state inside a session: one source of truth, held by main and mirrored by every window. The
+ * playhead is not part of it: it changes several times a second and travels as its own event (see
+ * `SessionState.position`), so it never bumps the revision.
+ */
 export interface LectureState {
   phase: LecturePhase;
   /** The screen is blanked (B or .); the film pauses, and any key brings the picture back. */
   blank: boolean;
-  /**
-   * The playhead in seconds, as last reported by the window that plays the film. Reports do not change the
-   * revision (they come several times a second); a snapshot carries the latest, so a window that takes over
-   * the film (the projector was unplugged) starts where the room was.
-   */
-  position: number;
   /** The plan the lecture follows, or null for every chapter in film order. */
   plan: LecturePlan | null;
   promptMode: PromptMode;
-  /** The session whose timings are being recorded, or null. */
-  session: LectureSession | null;
   /** Increases with every change, so a window can drop a snapshot older than the one it shows. */
   revision: number;
 }
+
+/** What the reducer is told besides the command: main's clock (ms) and the playhead it holds (s). */
+export interface LectureContext {
+  now: number;
+  position: number;
+}
+
+/** Within this many seconds of a chapter's start, "back" means the previous chapter (as a second press does). */
+export const PREVIOUS_CHAPTER_WINDOW = 2;
 
 /** Commands from people (keys, clicker, presenter) and reports from the player. */
 export const lectureCommandSchema = z.discriminatedUnion('type', [
@@ -64,9 +78,9 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('toggle-play') }),
   z.object({ type: z.literal('next') }),
-  // `nearStart`: the window saw the playhead within a few seconds of the chapter's start, so "back" means the
-  // previous chapter (as a clicker's second press does); main's own clicker cannot tell and leaves it out.
-  z.object({ type: z.literal('previous'), nearStart: z.boolean().optional() }),
+  // "Back": to this chapter's start, or to the previous chapter when the playhead main holds is near the start
+  // already (a clicker's second press). The reducer decides, so every window and main's clicker agree.
+  z.object({ type: z.literal('previous') }),
   z.object({ type: z.literal('go-to-chapter'), chapter: z.number().int().min(0) }),
   z.object({ type: z.literal('show-prompt'), promptIndex: z.number().int().min(0) }),
   z.object({ type: z.literal('set-prompt-mode'), mode: promptModeSchema }),
@@ -84,10 +98,8 @@ export function initialLectureState(promptMode: PromptMode = 'one'): LectureStat
   return {
     phase: { kind: 'ready' },
     blank: false,
-    position: 0,
     plan: null,
     promptMode,
-    session: null,
     revision: 0,
   };
 }
@@ -103,8 +115,9 @@ export function reduceLecture(
   state: LectureState,
   command: LectureCommand,
   course: LectureCourse,
-  now: number,
+  context: LectureContext,
 ): LectureState {
+  const { now } = context;
   const last = course.chapters.length - 1;
   const route = lectureRoute(course, state.plan);
   const planned = routeChapters(route);
@@ -139,12 +152,12 @@ export function reduceLecture(
     case 'toggle-play':
       return phase.kind === 'playing'
         ? next({ kind: 'paused', chapter: phase.chapter })
-        : reduceLecture(state, { type: 'play' }, course, now);
+        : reduceLecture(state, { type: 'play' }, course, context);
     case 'next':
       switch (phase.kind) {
         case 'ready':
         case 'break':
-          return reduceLecture(state, { type: 'play' }, course, now);
+          return reduceLecture(state, { type: 'play' }, course, context);
         case 'discussing':
           return continueAfter(phase.chapter);
         case 'playing':
@@ -170,16 +183,16 @@ export function reduceLecture(
         case 'break':
           return phase.after < 0 ? state : next({ kind: 'paused', chapter: phase.after, atStart: true });
         case 'playing':
-        case 'paused':
+        case 'paused': {
           // Back to the start of this chapter, or of the previous planned one when already at (near) this start.
+          const start = course.chapters[phase.chapter]?.start ?? 0;
+          const nearStart = isNearChapterStart(context.position, start);
           return next({
             kind: 'paused',
-            chapter:
-              command.nearStart === true
-                ? (chapterBefore(route, phase.chapter) ?? phase.chapter)
-                : phase.chapter,
+            chapter: nearStart ? (chapterBefore(route, phase.chapter) ?? phase.chapter) : phase.chapter,
             atStart: true,
           });
+        }
       }
     case 'go-to-chapter':
       // Any chapter, planned or not: the lecturer may always show what the class asks about.
@@ -202,26 +215,16 @@ export function reduceLecture(
     case 'chapter-ended': {
       if (phase.kind !== 'playing' || phase.chapter !== command.chapter) return state;
       const pauses = course.chapters[command.chapter]?.pause ?? true;
-      const reported = { ...state, position: command.at };
-      if (pauses)
-        return next(
-          { kind: 'discussing', chapter: command.chapter, promptIndex: 0, since: now },
-          { position: command.at },
-        );
-      return reduceContinue(reported, command.chapter);
+      if (pauses) return next({ kind: 'discussing', chapter: command.chapter, promptIndex: 0, since: now });
+      return reduceContinue(state, command.chapter);
     }
     case 'set-plan':
       return JSON.stringify(command.plan) === JSON.stringify(state.plan)
         ? state
         : next(phase, { plan: command.plan });
     case 'restart':
-      // The plan, the prompt mode and a running session belong to the occasion, not to one pass of the film.
-      return {
-        ...initialLectureState(state.promptMode),
-        plan: state.plan,
-        session: state.session,
-        revision: state.revision + 1,
-      };
+      // The plan and the prompt mode belong to the session, not to one pass of the film.
+      return { ...initialLectureState(state.promptMode), plan: state.plan, revision: state.revision + 1 };
   }
 
   /** The first planned chapter at or after route step `from`, or null. */
@@ -260,4 +263,9 @@ export function reduceLecture(
     const following = nextPlannedChapter(after < 0 ? 0 : stepAfterChapter(route, after));
     return next(following === null ? { kind: 'finished' } : { kind: 'playing', chapter: following });
   }
+}
+
+/** Whether "back" at this playhead should go to the previous chapter rather than this one's start. */
+export function isNearChapterStart(time: number, chapterStart: number): boolean {
+  return time - chapterStart < PREVIOUS_CHAPTER_WINDOW;
 }

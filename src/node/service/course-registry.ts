@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CourseManifest } from '../../common/course/manifest';
-import type { ChapterTime } from '../../common/lecture/chapter-times';
-import type { LectureState } from '../../common/lecture/lecture-state';
+import type { LecturePlan } from '../../common/plan/plan-step';
 import type { UnlockedCourseFile } from '../course-file';
 
 /** One unlocked course, known to the window only by its handle. */
@@ -10,9 +9,8 @@ export interface OpenCourse {
   path: string;
   file: UnlockedCourseFile;
   manifest: CourseManifest;
-  lecture: LectureState;
-  /** When the lecture last changed phase (ms), and each chapter's time so far in the running session. */
-  timing: { since: number; totals: Map<number, ChapterTime> };
+  /** The plan the course's next session follows (the lecturer's last choice for it), or null. */
+  plan: LecturePlan | null;
 }
 
 /**
@@ -41,6 +39,11 @@ export class CourseRegistry {
     this.courses.delete(handle);
     await course.file.close();
     return true;
+  }
+
+  /** Every open course, in the order they were unlocked. */
+  all(): OpenCourse[] {
+    return [...this.courses.values()];
   }
 
   /** Closes every course (on quit). */

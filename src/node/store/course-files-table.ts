@@ -31,7 +31,7 @@ export class CourseFilesTable {
   private readonly listStatement: Statement<[], CourseFileRow>;
   private readonly upsertStatement: Statement<[UpsertParameters], CourseFileRow>;
   private readonly touchStatement: Statement<[{ id: number; now: string }]>;
-  private readonly removeStatement: Statement<[number]>;
+  private readonly getStatement: Statement<[number], CourseFileRow>;
 
   constructor(
     db: Database,
@@ -53,7 +53,9 @@ export class CourseFilesTable {
     this.touchStatement = db.prepare<[{ id: number; now: string }]>(
       'UPDATE course_files SET last_opened_at = @now WHERE id = @id',
     );
-    this.removeStatement = db.prepare<[number]>('DELETE FROM course_files WHERE id = ?');
+    this.getStatement = db.prepare<[number], CourseFileRow>(
+      'SELECT id, path, course_id, title, is_demo, last_opened_at FROM course_files WHERE id = ?',
+    );
   }
 
   /** Every library entry, recently opened first; rows that fail validation are skipped. */
@@ -82,9 +84,11 @@ export class CourseFilesTable {
     return this.touchStatement.run({ id, now: this.timestamp() }).changes > 0;
   }
 
-  /** Forgets an entry (the file itself is not touched); false when there was no such entry. */
-  remove(id: number): boolean {
-    return this.removeStatement.run(id).changes > 0;
+  /** One entry by id (a window names library entries, never paths); null when unknown or invalid. */
+  get(id: number): CourseRecord | null {
+    const row = this.getStatement.get(id);
+    const parsed = row === undefined ? null : courseRecordSchema.safeParse(toRecord(row));
+    return parsed?.success === true ? parsed.data : null;
   }
 }
 

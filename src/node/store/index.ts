@@ -4,4 +4,5 @@ export { Store } from './store';
 export { StoreError, isStoreError, type StoreProblem } from './store-error';
 export type { CourseFileEntry } from './course-files-table';
 export type { NoteInput } from './notes-table';
-export type { SessionStart, SessionTiming } from './sessions-table';
+export type { SavedSession, SessionSnapshot, SessionStart, SessionTiming } from './sessions-table';
+export type { WalEvent, WalKeeperOptions } from './wal-keeper';

@@ -80,4 +80,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'sessions hold their state',
+    up: `
+      -- A session is the unit a lecture or rehearsal is held in: its lecture state (phase, chapter, prompt on
+      -- screen, plan; JSON), the playhead, the session clock and how it is run are saved with it, so a crash
+      -- continues where it stood. Sessions from version 1 have no state: they can be listed, not continued.
+      ALTER TABLE sessions ADD COLUMN view TEXT NOT NULL DEFAULT 'presenter' CHECK (view IN ('film', 'presenter'));
+      ALTER TABLE sessions ADD COLUMN state TEXT CHECK (state IS NULL OR json_valid(state));
+      ALTER TABLE sessions ADD COLUMN position REAL NOT NULL DEFAULT 0 CHECK (position >= 0);
+      ALTER TABLE sessions ADD COLUMN clock_ms REAL NOT NULL DEFAULT 0 CHECK (clock_ms >= 0);
+      ALTER TABLE sessions ADD COLUMN clock_running INTEGER NOT NULL DEFAULT 1 CHECK (clock_running IN (0, 1));
+      ALTER TABLE sessions ADD COLUMN updated_at TEXT;
+      CREATE INDEX sessions_unfinished ON sessions (course_id, kind, ended_at);
+    `,
+  },
 ];

@@ -1,14 +1,36 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { z } from 'zod';
 import { sessionRecordSchema, type SessionRecord } from '../../common/ipc/api-types';
+import { lecturePhaseSchema, promptModeSchema, type LectureState } from '../../common/lecture/lecture-state';
+import { lecturePlanSchema } from '../../common/plan/plan-step';
+import type { SessionKind, SessionView } from '../../common/session/session-state';
+import { parseJson } from './parse-json';
 
 /** The real time spent on one chapter in a session. */
 export type SessionTiming = SessionRecord['timings'][number];
 
-/** What starts a session: the course, the plan it follows (if any) and whether it is a rehearsal. */
+/** What is saved of a session as it runs: its lecture state, playhead, clock and how it is run. */
+export interface SessionSnapshot {
+  view: SessionView;
+  lecture: LectureState;
+  position: number;
+  clockMs: number;
+  clockRunning: boolean;
+}
+
+/** What starts a session: the course, the plan it follows (if any), its kind and its first snapshot. */
 export interface SessionStart {
   courseId: string;
   planId: number | null;
-  kind: SessionRecord['kind'];
+  kind: SessionKind;
+  snapshot: SessionSnapshot;
+}
+
+/** An unfinished session as saved: its record (with timings), its snapshot and when it was last saved. */
+export interface SavedSession {
+  record: SessionRecord;
+  snapshot: SessionSnapshot;
+  updatedAt: string;
 }
 
 interface SessionRow {
@@ -18,6 +40,15 @@ interface SessionRow {
   kind: string;
   started_at: string;
   ended_at: string | null;
+}
+
+interface StateRow extends SessionRow {
+  view: string;
+  state: string | null;
+  position: number;
+  clock_ms: number;
+  clock_running: number;
+  updated_at: string | null;
 }
 
 interface TimingRow {
@@ -34,22 +65,48 @@ interface TimingParameters {
   discussionSeconds: number;
 }
 
-const timingSchema = sessionRecordSchema.shape.timings.element;
-const SESSION_COLUMNS = 'id, course_id, plan_id, kind, started_at, ended_at';
+interface SnapshotParameters {
+  id: number;
+  view: SessionView;
+  state: string;
+  position: number;
+  clockMs: number;
+  clockRunning: number;
+  now: string;
+}
 
-/** Lectures and rehearsals that were held, with their per-chapter timings (tables sessions, session_timings). */
+const timingSchema = sessionRecordSchema.shape.timings.element;
+/** What is read back of a saved lecture state: a row edited by hand or by a newer build is not continued. */
+const savedLectureSchema = z.object({
+  phase: lecturePhaseSchema,
+  blank: z.boolean(),
+  plan: lecturePlanSchema.nullable(),
+  promptMode: promptModeSchema,
+  revision: z.number().int().min(0),
+});
+const SESSION_COLUMNS = 'id, course_id, plan_id, kind, started_at, ended_at';
+const STATE_COLUMNS = `${SESSION_COLUMNS}, view, state, position, clock_ms, clock_running, updated_at`;
+
+/** Lectures and rehearsals, with their saved state and per-chapter timings (tables sessions, session_timings). */
 export class SessionsTable {
   private readonly planExistsStatement: Statement<[number, string], number>;
-  private readonly insertStatement: Statement<[SessionStart & { now: string }], { id: number }>;
+  private readonly insertStatement: Statement<
+    [Omit<SnapshotParameters, 'id'> & Omit<SessionStart, 'snapshot'>],
+    { id: number }
+  >;
   private readonly sessionExistsStatement: Statement<[number], number>;
   private readonly recordStatement: Statement<[TimingParameters]>;
+  private readonly snapshotStatement: Statement<[SnapshotParameters]>;
   private readonly endStatement: Statement<[{ id: number; now: string }]>;
   private readonly getStatement: Statement<[number], SessionRow>;
   private readonly timingsOfStatement: Statement<[number], TimingRow>;
   private readonly listStatement: Statement<[string], SessionRow>;
   private readonly listTimingsStatement: Statement<[string], TimingRow>;
+  private readonly unfinishedStatement: Statement<[string, string], StateRow>;
   private readonly startTransaction: Transaction<(start: SessionStart) => number | null>;
-  private readonly recordTransaction: Transaction<(timing: TimingParameters) => boolean>;
+  private readonly saveTransaction: Transaction<
+    (id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]) => boolean
+  >;
 
   constructor(
     db: Database,
@@ -58,8 +115,10 @@ export class SessionsTable {
     this.planExistsStatement = db
       .prepare<[number, string], number>('SELECT 1 FROM plans WHERE id = ? AND course_id = ?')
       .pluck();
-    this.insertStatement = db.prepare<[SessionStart & { now: string }], { id: number }>(
-      `INSERT INTO sessions (course_id, plan_id, kind, started_at) VALUES (@courseId, @planId, @kind, @now)
+    this.insertStatement = db.prepare(
+      `INSERT INTO sessions (course_id, plan_id, kind, started_at, view, state, position, clock_ms,
+         clock_running, updated_at)
+       VALUES (@courseId, @planId, @kind, @now, @view, @state, @position, @clockMs, @clockRunning, @now)
        RETURNING id`,
     );
     this.sessionExistsStatement = db.prepare<[number], number>('SELECT 1 FROM sessions WHERE id = ?').pluck();
@@ -70,6 +129,11 @@ export class SessionsTable {
          (SELECT coalesce(max(ordinal), -1) + 1 FROM session_timings WHERE session_id = @sessionId))
        ON CONFLICT (session_id, chapter_id) DO UPDATE SET
          film_seconds = excluded.film_seconds, discussion_seconds = excluded.discussion_seconds`,
+    );
+    this.snapshotStatement = db.prepare<[SnapshotParameters]>(
+      `UPDATE sessions SET view = @view, state = @state, position = @position, clock_ms = @clockMs,
+         clock_running = @clockRunning, updated_at = @now
+       WHERE id = @id AND ended_at IS NULL`,
     );
     this.endStatement = db.prepare<[{ id: number; now: string }]>(
       'UPDATE sessions SET ended_at = @now WHERE id = @id AND ended_at IS NULL',
@@ -89,34 +153,65 @@ export class SessionsTable {
        FROM session_timings t JOIN sessions s ON s.id = t.session_id
        WHERE s.course_id = ? ORDER BY t.session_id, t.ordinal`,
     );
-    // Check and write in one transaction, so "unknown plan/session" cannot race with a delete.
+    this.unfinishedStatement = db.prepare<[string, string], StateRow>(
+      `SELECT ${STATE_COLUMNS} FROM sessions
+       WHERE course_id = ? AND kind = ? AND ended_at IS NULL AND state IS NOT NULL
+       ORDER BY started_at DESC, id DESC`,
+    );
+    // Check and write in one transaction, so "unknown plan" cannot race with a delete.
     this.startTransaction = db.transaction((start: SessionStart): number | null => {
       if (start.planId !== null && this.planExistsStatement.get(start.planId, start.courseId) === undefined) {
         return null;
       }
-      return this.insertStatement.get({ ...start, now: this.timestamp() })?.id ?? null;
+      const { snapshot, ...rest } = start;
+      return (
+        this.insertStatement.get({ ...rest, ...snapshotParameters(snapshot), now: this.timestamp() })?.id ??
+        null
+      );
     });
-    this.recordTransaction = db.transaction((timing: TimingParameters): boolean => {
-      if (this.sessionExistsStatement.get(timing.sessionId) === undefined) return false;
-      this.recordStatement.run(timing);
-      return true;
-    });
+    // One small transaction per save: the state and every chapter's times together, or nothing.
+    this.saveTransaction = db.transaction(
+      (id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]): boolean => {
+        if (this.sessionExistsStatement.get(id) === undefined) return false;
+        this.snapshotStatement.run({ id, ...snapshotParameters(snapshot), now: this.timestamp() });
+        for (const timing of timings)
+          this.recordStatement.run({ sessionId: id, ...timingSchema.parse(timing) });
+        return true;
+      },
+    );
   }
 
   /** Starts a session now; null when `planId` names no plan of that course (the caller reports not-found). */
   start(start: SessionStart): SessionRecord | null {
-    const id = this.startTransaction.immediate({
-      courseId: start.courseId,
-      planId: start.planId,
-      kind: start.kind,
-    });
+    const id = this.startTransaction.immediate(start);
     return id === null ? null : this.get(id);
   }
 
-  /** Records a chapter's times, replacing what was recorded for it before; false for an unknown session. */
-  recordChapter(sessionId: number, timing: SessionTiming): boolean {
-    const checked = timingSchema.parse(timing);
-    return this.recordTransaction.immediate({ sessionId, ...checked });
+  /** Saves a running session's snapshot and chapter times at once; false for an unknown session. */
+  save(id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]): boolean {
+    return this.saveTransaction.immediate(id, snapshot, timings);
+  }
+
+  /** The newest unfinished session of that kind for the course, if one can be continued. */
+  findUnfinished(courseId: string, kind: SessionKind): SavedSession | null {
+    for (const row of this.unfinishedStatement.all(courseId, kind)) {
+      const record = toSession(row, this.timingsOfStatement.all(row.id));
+      const lecture = row.state === null ? null : savedLectureSchema.safeParse(parseJson(row.state));
+      const view = row.view === 'film' || row.view === 'presenter' ? row.view : null;
+      if (record === null || lecture === null || !lecture.success || view === null) continue;
+      return {
+        record,
+        snapshot: {
+          view,
+          lecture: lecture.data,
+          position: row.position,
+          clockMs: row.clock_ms,
+          clockRunning: row.clock_running === 1,
+        },
+        updatedAt: row.updated_at ?? row.started_at,
+      };
+    }
+    return null;
   }
 
   /** Ends a session now (an ended session keeps its first end time); null for an unknown session. */
@@ -144,6 +239,16 @@ export class SessionsTable {
       return session === null ? [] : [session];
     });
   }
+}
+
+function snapshotParameters(snapshot: SessionSnapshot): Omit<SnapshotParameters, 'id' | 'now'> {
+  return {
+    view: snapshot.view,
+    state: JSON.stringify(snapshot.lecture),
+    position: Math.max(0, snapshot.position),
+    clockMs: Math.max(0, snapshot.clockMs),
+    clockRunning: snapshot.clockRunning ? 1 : 0,
+  };
 }
 
 /** A bad timing row costs only that timing; a bad session row costs the session. */

@@ -3,14 +3,24 @@ import type { CourseRecord, Note, Plan, SessionRecord, Settings } from '../../co
 import { CourseFilesTable, type CourseFileEntry } from './course-files-table';
 import { NotesTable, type NoteInput } from './notes-table';
 import { PlansTable } from './plans-table';
-import { SessionsTable, type SessionStart, type SessionTiming } from './sessions-table';
+import {
+  SessionsTable,
+  type SavedSession,
+  type SessionSnapshot,
+  type SessionStart,
+  type SessionTiming,
+} from './sessions-table';
+import type { SessionKind } from '../../common/session/session-state';
 import { SettingsTable } from './settings-table';
 import { guardStore } from './store-error';
+import { WalKeeper, type WalKeeperOptions } from './wal-keeper';
 
 /** Where a Store's connection came from and how it tells the time. */
 export interface StoreContext {
   readonly path: string;
   readonly now: () => Date;
+  /** When to checkpoint and whom to tell about it (defaults: see wal-keeper.ts). */
+  readonly wal?: WalKeeperOptions;
 }
 
 /**
@@ -24,6 +34,7 @@ export class Store {
   private readonly notes: NotesTable;
   private readonly sessions: SessionsTable;
   private readonly settings: SettingsTable;
+  private readonly walKeeper: WalKeeper;
 
   constructor(
     private readonly db: Database,
@@ -35,6 +46,7 @@ export class Store {
     this.notes = new NotesTable(db, timestamp);
     this.sessions = new SessionsTable(db, timestamp);
     this.settings = new SettingsTable(db);
+    this.walKeeper = new WalKeeper(db, context.path, context.wal);
   }
 
   /** The database file this store reads and writes. */
@@ -57,9 +69,9 @@ export class Store {
     return this.guard(() => this.courseFiles.touch(id));
   }
 
-  /** Removes a library entry (never the file); false when there was no such entry. */
-  removeCourseFile(id: number): boolean {
-    return this.guard(() => this.courseFiles.remove(id));
+  /** One library entry by id; null when there is none. */
+  getCourseFile(id: number): CourseRecord | null {
+    return this.guard(() => this.courseFiles.get(id));
   }
 
   /** A course's plans, in the order they were made. */
@@ -87,14 +99,19 @@ export class Store {
     return this.guard(() => this.notes.save(input));
   }
 
-  /** Starts a lecture or rehearsal now; null when planId names no plan of that course. */
+  /** Starts a lecture or rehearsal now with its first snapshot; null when planId names no plan of that course. */
   startSession(start: SessionStart): SessionRecord | null {
     return this.guard(() => this.sessions.start(start));
   }
 
-  /** Records a chapter's times in a session, replacing earlier ones for it; false for an unknown session. */
-  recordChapter(sessionId: number, timing: SessionTiming): boolean {
-    return this.guard(() => this.sessions.recordChapter(sessionId, timing));
+  /** Saves a running session's snapshot and its chapters' times in one transaction; false if unknown. */
+  saveSession(id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]): boolean {
+    return this.guard(() => this.sessions.save(id, snapshot, timings));
+  }
+
+  /** The newest unfinished session of that kind for a course, with what was saved of it; null if none. */
+  findUnfinishedSession(courseId: string, kind: SessionKind): SavedSession | null {
+    return this.guard(() => this.sessions.findUnfinished(courseId, kind));
   }
 
   /** Ends a session now (once; later calls keep the first end); null for an unknown session. */
@@ -119,10 +136,16 @@ export class Store {
 
   /** Closes the connection (checkpointing the WAL); the store cannot be used afterwards. Idempotent. */
   close(): void {
+    this.walKeeper.stop();
     if (this.db.open) this.db.close();
   }
 
+  /** Every method goes through here: errors become StoreError, and the WAL keeper sees every write. */
   private guard<T>(action: () => T): T {
-    return guardStore(this.context.path, action);
+    return guardStore(this.context.path, () => {
+      const result = action();
+      this.walKeeper.afterCall();
+      return result;
+    });
   }
 }

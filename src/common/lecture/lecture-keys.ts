@@ -1,6 +1,6 @@
-import type { LectureCommand } from '../../../src/common/lecture/lecture-state';
+import type { LectureCommand } from './lecture-state';
 
-/** The parts of a key event the mapping reads. */
+/** The parts of a key press the mapping reads (a DOM KeyboardEvent has them, and main builds one). */
 export interface LectureKey {
   key: string;
   repeat: boolean;
@@ -9,39 +9,39 @@ export interface LectureKey {
   metaKey: boolean;
 }
 
-/** What the film screen shows besides the film, as far as keys care. */
+/** What the window shows besides the film, as far as keys care. */
 export interface LectureKeyContext {
   /** The screen is blanked: any key brings the picture back and does nothing else. */
   blank: boolean;
   /** The keys overlay is open: only Esc and ? (which close it) count. */
   keysOpen: boolean;
+  /** A text field has focus: only keys that never type or move a caret (a clicker's) count. */
+  typing: boolean;
 }
 
-/** What a key asks the film screen to do. */
+/** What a key asks for: a command to main's session, or something the window does itself. */
 export type LectureKeyAction =
   | { kind: 'command'; command: LectureCommand }
-  /** Back: the screen adds whether the playhead is near the chapter's start (it alone knows). */
-  | { kind: 'previous' }
-  | { kind: 'unblank' }
   | { kind: 'toggle-fullscreen' }
   | { kind: 'leave-fullscreen' }
   | { kind: 'toggle-subtitles' }
   | { kind: 'toggle-keys' };
 
-/** Within this many seconds of a chapter's start, "back" means the previous chapter (as a second press does). */
-export const PREVIOUS_CHAPTER_WINDOW = 2;
+// A clicker's keys never type or move a caret, so they act even while a note is being written.
+const WORKS_WHILE_TYPING: ReadonlySet<string> = new Set(['PageDown', 'PageUp', 'Escape']);
 
 /**
- * What a key does on the film screen, or null. Clickers send PageDown/PageUp (some send the arrows, and "."
- * or B for their blank button). Held keys and shortcuts with Ctrl, Alt or Meta never move the lecture, so
- * the browser's and the system's own shortcuts keep working. (In Electron, main reads PageDown and the
- * arrows before the page does; this mapping serves the browser host and the other keys.)
+ * The one key map, for every window and for main's clicker (which reads keys before the page does).
+ * Clickers send PageDown/PageUp (some send the arrows, and "." or B for their blank button). Held keys and
+ * shortcuts with Ctrl, Alt or Meta never move the lecture, so the system's own shortcuts keep working.
+ * Returns null for a key that is not the lecture's.
  */
 export function lectureKeyAction(event: LectureKey, context: LectureKeyContext): LectureKeyAction | null {
   if (event.repeat) return null;
-  // Blanked: the next key only brings the picture back, whatever it is (a clicker's "next" included).
-  if (context.blank) return { kind: 'unblank' };
+  if (context.typing && !WORKS_WHILE_TYPING.has(event.key)) return null;
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
+  // Blanked: the next key only brings the picture back, whatever it is (a clicker's "next" included).
+  if (context.blank) return { kind: 'command', command: { type: 'unblank' } };
   if (context.keysOpen) return event.key === 'Escape' || event.key === '?' ? { kind: 'toggle-keys' } : null;
   switch (event.key) {
     case ' ':
@@ -57,7 +57,7 @@ export function lectureKeyAction(event: LectureKey, context: LectureKeyContext):
     case 'ArrowLeft':
     case 'p':
     case 'P':
-      return { kind: 'previous' };
+      return { kind: 'command', command: { type: 'previous' } };
     case 'b':
     case 'B':
     case '.':
@@ -84,9 +84,4 @@ export function digitChapter(key: string): number | null {
   if (!/^[0-9]$/.test(key)) return null;
   const digit = Number(key);
   return digit === 0 ? 9 : digit - 1;
-}
-
-/** Whether "back" at this playhead should go to the previous chapter rather than this one's start. */
-export function isNearChapterStart(time: number, chapterStart: number): boolean {
-  return time - chapterStart < PREVIOUS_CHAPTER_WINDOW;
 }

@@ -1,0 +1,53 @@
+import type { AppInfo } from '../../../common/ipc/contract';
+import type { ApiHandlers } from '../dispatcher';
+import type { ServiceContext } from '../service-context';
+import { ServiceError } from '../service-error';
+
+/** Plans, notes, past sessions, settings and links: what the user keeps, and the app's facts. */
+export function recordHandlers(
+  context: ServiceContext,
+): Pick<
+  ApiHandlers,
+  | 'app.info'
+  | 'plans.list'
+  | 'plans.save'
+  | 'plans.remove'
+  | 'notes.list'
+  | 'notes.save'
+  | 'sessions.list'
+  | 'settings.update'
+  | 'shell.openLink'
+> {
+  const { store, deps } = context;
+  return {
+    'app.info': async (): Promise<AppInfo> => ({
+      version: deps.version,
+      demo: deps.demo,
+      canPickFiles: deps.pickFile !== undefined,
+      audienceWindow: deps.audienceWindow ? 'native' : 'page',
+    }),
+    'plans.list': async ({ courseId }) => store.listPlans(courseId),
+    'plans.save': async (plan) => {
+      const saved = store.savePlan(plan);
+      if (!saved) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      return saved;
+    },
+    'plans.remove': async ({ id }) => {
+      if (!store.removePlan(id)) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      return null;
+    },
+    'notes.list': async ({ courseId }) => store.listNotes(courseId),
+    'notes.save': async (note) => store.saveNote(note),
+    'sessions.list': async ({ courseId }) => store.listSessions(courseId),
+    'settings.update': async (partial) => {
+      const settings = store.updateSettings(partial);
+      context.changed();
+      return settings;
+    },
+    'shell.openLink': async ({ url }) => {
+      if (!deps.openExternal) throw new ServiceError({ code: 'forbidden' });
+      await deps.openExternal(url);
+      return null;
+    },
+  };
+}

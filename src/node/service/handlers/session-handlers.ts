@@ -1,0 +1,57 @@
+import type { ApiHandlers } from '../dispatcher';
+import type { ServiceContext } from '../service-context';
+import { ServiceError } from '../service-error';
+
+/** The running session: begin or continue, commands, the playhead, leave, end; and the audience window. */
+export function sessionHandlers(
+  context: ServiceContext,
+): Pick<
+  ApiHandlers,
+  | 'session.begin'
+  | 'session.command'
+  | 'session.position'
+  | 'session.leave'
+  | 'session.end'
+  | 'stage.audience'
+> {
+  const { runner, deps } = context;
+  return {
+    'session.begin': async ({ handle, kind, view, fresh }) => {
+      const course = context.opened(handle);
+      const state = runner.begin({
+        course,
+        kind,
+        view,
+        fresh: fresh === true,
+        promptMode: context.settings().promptMode,
+      });
+      return state;
+    },
+    'session.command': async ({ command }) => {
+      const state = runner.command(command);
+      // The prompt mode is also the user's preference for the next session; failing to remember it is no
+      // reason to fail the command (the lecture has already changed).
+      if (command.type === 'set-prompt-mode' && command.mode !== context.settings().promptMode)
+        context.remember({ promptMode: command.mode });
+      return state;
+    },
+    'session.position': async ({ seconds }) => {
+      runner.position(seconds);
+      return null;
+    },
+    'session.leave': async () => {
+      runner.leave();
+      return null;
+    },
+    'session.end': async () => {
+      runner.end();
+      return null;
+    },
+    'stage.audience': async ({ show }) => {
+      if (!deps.audienceWindow) throw new ServiceError({ code: 'forbidden' });
+      if (show) deps.audienceWindow.show();
+      else deps.audienceWindow.hide();
+      return context.audience();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { CourseManifest } from '../../common/course/manifest';
+import type { AudiencePresence, UnlockedCourse } from '../../common/ipc/contract';
+import type { Settings } from '../../common/ipc/api-types';
+import type { Store } from '../store';
+import type { CourseRegistry, OpenCourse } from './course-registry';
+import type { ServiceEvents } from './service-events';
+import type { SessionRunner } from './session-runner';
+
+/** What the service needs from its host (Electron's main, or the loopback host). */
+export interface ServiceDeps {
+  store: Store;
+  version: string;
+  /** The demo course file, listed in the library from the start, if it exists. */
+  demo: { path: string; password: string } | null;
+  /** The URL prefix under which a course's entries are served, for the window. */
+  mediaBase: (handle: string) => string;
+  /** A native file dialog (Electron); absent in the loopback host, where a path is typed. */
+  pickFile?: () => Promise<string | null>;
+  /** Opens an https link in the system browser (Electron's shell); absent in the loopback host. */
+  openExternal?: (url: string) => Promise<void>;
+  /**
+   * Electron's audience window (placed on the projector by main); absent in the loopback host, where the
+   * presenter opens a second page instead. Either way the shell reports presence through `setAudience`.
+   */
+  audienceWindow?: { show(): void; hide(): void };
+  now?: () => number;
+  /** How often a running session is saved; SESSION_SAVE_MS unless a test needs it sooner. */
+  sessionSaveMs?: number;
+}
+
+/** What every handler module shares: the store, the open courses, the session runner and the snapshot. */
+export interface ServiceContext {
+  deps: ServiceDeps;
+  store: Store;
+  courses: CourseRegistry;
+  runner: SessionRunner;
+  events: ServiceEvents;
+  now: () => number;
+  /** The open course with that handle; throws course-locked when there is none. */
+  opened(handle: string): OpenCourse;
+  /** The window's view of an open course. */
+  unlockedView(course: OpenCourse): UnlockedCourse;
+  /** Something every window renders changed: a new snapshot goes out with a higher revision. */
+  changed(): void;
+  audience(): AudiencePresence;
+  settings(): Settings;
+  /** Stores settings and tells every window; a failure is logged, never thrown (it only loses a memory). */
+  remember(partial: Partial<Settings>): void;
+  /** The plan a course's next session follows: the stored plan last chosen for it, if it still exists. */
+  chosenPlan(manifest: CourseManifest): OpenCourse['plan'];
+}
