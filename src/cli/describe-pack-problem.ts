@@ -26,6 +26,8 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
       ];
     case 'still-failed':
       return describeStillFailure(problem, t);
+    case 'too-many-passwords':
+      return [t('cli:pack.tooManyPasswords', { count: problem.count, limit: problem.limit })];
     case 'course-file':
       return [describeCourseFileProblem(problem.problem, t)];
     case 'write-failed':
@@ -64,6 +66,8 @@ export function describeMediaError(code: MediaErrorCode, t: Translate): string {
       return t('cli:media.unreadable');
     case 'not-media':
       return t('cli:media.notMedia');
+    case 'no-duration':
+      return t('cli:media.noDuration');
     case 'no-video':
       return t('cli:media.noVideo');
     case 'tool-missing':

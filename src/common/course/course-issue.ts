@@ -40,6 +40,18 @@ export const COURSE_ISSUE_CODES = [
   'film-no-duration',
   'beyond-film',
   'end-clamped-to-film',
+  'file-too-large',
+  'file-changed',
+  'not-utf8',
+  'too-many-aliases',
+  'text-too-long',
+  'course-text-too-large',
+  'course-files-too-large',
+  'time-too-large',
+  'bad-image',
+  'image-too-large',
+  'webvtt-error',
+  'webvtt-warning',
 ] as const;
 
 /** One kind of problem in a course folder. */
@@ -85,6 +97,18 @@ export type CourseIssueParams = {
   'film-no-duration': { value: string };
   'beyond-film': { value: string; duration: string };
   'end-clamped-to-film': { value: string; duration: string };
+  'file-too-large': { value: string; limit: string };
+  'file-changed': { value: string };
+  'not-utf8': { value: string };
+  'too-many-aliases': { limit: string };
+  'text-too-long': { length: string; limit: string };
+  'course-text-too-large': { limit: string };
+  'course-files-too-large': { limit: string };
+  'time-too-large': { value: string; limit: string };
+  'bad-image': { value: string; format: string };
+  'image-too-large': { value: string; size: string; limit: string };
+  'webvtt-error': { reason: string };
+  'webvtt-warning': { reason: string };
 };
 
 /** Whether the problem stops packing (error) or is only reported (warning). */

@@ -1,33 +1,72 @@
-import { resolveCourseFile } from './course-paths';
 import type { CourseFileResult } from './course-paths';
+import { COURSE_LIMITS } from './course-limits';
 import type { IssueCollector, IssueLocation } from './issue-collector';
+import { chargeFileBytes } from './load-budget';
 import type { LoadContext, Located } from './load-context';
+import { readInside } from './open-inside';
 
-/** A referenced file that exists inside the course folder. */
+/** A referenced file read whole from inside the course folder. */
 export interface CourseFile {
   /** Relative to the course folder with '/', e.g. 'subs/nb.vtt'. */
   entry: string;
-  /** The real absolute path to read it from. */
-  path: string;
+  data: Buffer;
 }
 
-/** Resolves a file named in course.yaml, reporting why when it cannot be used. */
-export async function readCourseFileReference(
+/** The kinds of file a course names besides the film, each with its own size limit. */
+export type CourseFileKind = 'markdown' | 'subtitle' | 'image';
+
+const MAX_BYTES: Record<CourseFileKind, number> = {
+  markdown: COURSE_LIMITS.markdownBytes,
+  subtitle: COURSE_LIMITS.subtitleBytes,
+  image: COURSE_LIMITS.imageBytes,
+};
+
+/**
+ * Reads a file named in course.yaml (or in Markdown) once, through one handle (see readInside), reporting why
+ * when it cannot be used. A file named again is served from what was read the first time, so naming one big
+ * file many times costs one read; reading stops altogether once the course's total is exceeded.
+ */
+export async function readReferencedFile(
   ctx: LoadContext,
   reference: Located<string>,
+  kind: CourseFileKind,
+  written: string = reference.value,
 ): Promise<CourseFile | undefined> {
-  const result = await resolveCourseFile(ctx.root, reference.value);
-  if (!result.ok) {
-    reportFileProblem(ctx.issues, result, reference.at, reference.value);
+  if (ctx.budget.exceeded) {
     return undefined;
   }
-  return { entry: result.entry, path: result.path };
+  const result = await readInside(ctx.root, reference.value, MAX_BYTES[kind]);
+  if (!result.ok) {
+    if (result.problem === 'file-too-large') {
+      ctx.issues.error('file-too-large', reference.at, {
+        value: written,
+        limit: formatLimit(MAX_BYTES[kind]),
+      });
+    } else {
+      reportFileProblem(ctx.issues, result, reference.at, written);
+    }
+    return undefined;
+  }
+  const known = ctx.files.get(result.entry);
+  if (known !== undefined) {
+    return { entry: result.entry, data: known };
+  }
+  if (!chargeFileBytes(ctx, result.data.length, reference.at)) {
+    return undefined;
+  }
+  ctx.files.set(result.entry, result.data);
+  return { entry: result.entry, data: result.data };
 }
 
-/** Reports a failed {@link resolveCourseFile} as the issue of the same name, quoting the reference as written. */
+/** A byte limit as people read it: "20 MiB", "512 KiB". */
+export function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+/** Reports a failed resolve or open as the issue of the same name, quoting the reference as written. */
 export function reportFileProblem(
   issues: IssueCollector,
-  result: Extract<CourseFileResult, { ok: false }>,
+  result: Pick<Extract<CourseFileResult, { ok: false }>, 'problem' | 'reason'>,
   at: IssueLocation,
   written: string,
 ): void {
@@ -39,6 +78,7 @@ export function reportFileProblem(
     case 'path-outside':
     case 'file-missing':
     case 'not-a-file':
+    case 'file-changed':
       issues.error(result.problem, at, { value: written });
       return;
     default: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** Why a referenced file cannot be used; each is an issue code of the same name. */
 export type CourseFileProblem =
-  'path-absolute' | 'path-outside' | 'file-missing' | 'not-a-file' | 'file-unreadable';
+  'path-absolute' | 'path-outside' | 'file-missing' | 'not-a-file' | 'file-unreadable' | 'file-changed';
 
 /** A file referenced from a course, resolved inside the course folder, or the reason it cannot be. */
 export type CourseFileResult =

@@ -63,8 +63,9 @@ export class FieldReader {
     for (const pair of this.map.items) {
       const name = this.keyName(pair);
       if (!this.asked.has(name)) {
-        this.ctx.issues.warning('unknown-field', this.ctx.yaml.at(pair.key, this.child(name)), {
-          field: name,
+        const shown = this.ctx.yaml.shown(this.ctx.yaml.resolve(pair.key));
+        this.ctx.issues.warning('unknown-field', this.ctx.yaml.at(pair.key, this.child(shown)), {
+          field: shown,
         });
       }
     }

@@ -7,8 +7,22 @@ export interface LoadContext {
   root: string;
   yaml: YamlSource;
   issues: IssueCollector;
-  /** Files to pack besides the film: entry name -> real path, in the order first referenced. */
-  assets: Map<string, string>;
+  /** Files to pack besides the film: entry name -> contents (read once, checked), in the order first referenced. */
+  assets: Map<string, Buffer>;
+  /** Every file read so far (Markdown, subtitles, pictures) by entry name, so a file named twice is read once. */
+  files: Map<string, Buffer>;
+  /** How much has been read so far, against COURSE_LIMITS' totals. */
+  budget: LoadBudget;
+}
+
+/** Running totals of what a course has cost to read; once `exceeded`, no more files are read. */
+export interface LoadBudget {
+  /** Characters of text read into the course (a Markdown file counted each time it is named). */
+  characters: number;
+  /** Bytes of files read (each file once). */
+  fileBytes: number;
+  /** Set (and reported once) when a total limit is passed. */
+  exceeded: boolean;
 }
 
 /** A value read from course.yaml together with where it was written, for later cross-checks. */

@@ -1,32 +1,47 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { CourseIssue } from '../../common/course/course-issue';
 import { FILM_ENTRY, courseManifestSchema } from '../../common/course/manifest';
 import type { CourseManifest } from '../../common/course/manifest';
 import { checkTimeline, checkWithinFilm } from './check-timeline';
-import { reportFileProblem } from './course-file-reference';
-import { errorCode, resolveCourseFile } from './course-paths';
+import { formatLimit, reportFileProblem } from './course-file-reference';
+import { COURSE_LIMITS } from './course-limits';
 import { IssueCollector } from './issue-collector';
+import { newLoadBudget } from './load-budget';
 import type { LoadContext } from './load-context';
+import { readInside, toolPathFor } from './open-inside';
 import { readCourse } from './read-course';
+import { decodeUtf8 } from './utf8-text';
 import { COURSE_YAML, YamlSource } from './yaml-source';
 
 /** What loading a course folder needs from outside: reading the film's real duration (ffprobe in the packer). */
 export interface LoadCourseOptions {
-  /** Returns the duration in seconds of the film at an absolute path; called at most once. */
-  probeFilmDuration: (absPath: string) => Promise<number>;
+  /** Returns the duration in seconds of the film at a path (see {@link CourseFilm.path}); called at most once. */
+  probeFilmDuration: (path: string) => Promise<number>;
 }
 
-/** A file to pack besides the film: its entry name in the course file and where to read it. */
+/** A file to pack besides the film: its entry name in the course file and its contents, read once and checked. */
 export interface CourseAsset {
   /** Relative to the course folder with '/', e.g. 'subs/nb.vtt' or 'images/x.png'. */
   entry: string;
-  /** The real absolute path. */
+  data: Buffer;
+}
+
+/** The course's film, held open from the check until the packer is done with it. */
+export interface CourseFilm {
+  /**
+   * The path to give ffprobe and ffmpeg: on Linux the open handle's /proc entry, so swapping the file (say
+   * for a symlink out of the folder) after it was checked changes nothing; elsewhere the checked real path.
+   */
   path: string;
+  /** The film's real path when it was opened, for messages. */
+  realPath: string;
+  /** Releases the handle; call once the film has been read. */
+  close(): Promise<void>;
 }
 
 /** A loaded course (with every file to pack), or every error found. Warnings come either way. */
 export type LoadCourseResult =
-  | { ok: true; manifest: CourseManifest; filmPath: string; assets: CourseAsset[]; warnings: CourseIssue[] }
+  | { ok: true; manifest: CourseManifest; film: CourseFilm; assets: CourseAsset[]; warnings: CourseIssue[] }
   | { ok: false; errors: CourseIssue[]; warnings: CourseIssue[] };
 
 /**
@@ -54,55 +69,71 @@ export async function loadCourseFolder(
     issues.error('course-yaml-missing', whole, {});
     return fail();
   }
-  const courseFile = await resolveCourseFile(root, COURSE_YAML);
+  const courseFile = await readInside(root, COURSE_YAML, COURSE_LIMITS.courseYamlBytes);
   if (!courseFile.ok) {
     if (courseFile.problem === 'file-missing') {
       issues.error('course-yaml-missing', whole, {});
+    } else if (courseFile.problem === 'file-too-large') {
+      issues.error('file-too-large', whole, {
+        value: COURSE_YAML,
+        limit: formatLimit(COURSE_LIMITS.courseYamlBytes),
+      });
     } else {
       reportFileProblem(issues, courseFile, whole, COURSE_YAML);
     }
     return fail();
   }
-  let text: string;
-  try {
-    // A byte-order mark would shift every column on line 1.
-    text = (await readFile(courseFile.path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    issues.error('file-unreadable', whole, { value: COURSE_YAML, reason: errorCode(error) });
+  const decoded = decodeUtf8(courseFile.data);
+  if (!decoded.ok) {
+    issues.error('not-utf8', { ...whole, ...decoded.at }, { value: COURSE_YAML });
     return fail();
   }
-  const yaml = YamlSource.parse(text, issues);
+  // A byte-order mark would shift every column on line 1.
+  const yaml = YamlSource.parse(decoded.text.replace(/^\uFEFF/, ''), issues);
   if (yaml === undefined) {
     return fail();
   }
 
-  const ctx: LoadContext = { root, yaml, issues, assets: new Map() };
+  const ctx: LoadContext = {
+    root,
+    yaml,
+    issues,
+    assets: new Map(),
+    files: new Map(),
+    budget: newLoadBudget(),
+  };
   const draft = await readCourse(ctx);
   if (draft !== undefined) {
     checkTimeline(issues, draft.timeline);
   }
-  if (draft?.film === undefined || issues.hasErrors) {
+  const handle = draft?.film?.handle;
+  const failAndClose = async (): Promise<LoadCourseResult> => {
+    await handle?.close().catch(() => undefined);
     return fail();
+  };
+  if (draft?.film === undefined || issues.hasErrors) {
+    return failAndClose();
   }
 
   const film = draft.film;
+  const filmPath = toolPathFor(film);
   let duration: number;
   try {
-    duration = await options.probeFilmDuration(film.path);
+    duration = await options.probeFilmDuration(filmPath);
   } catch (error) {
     issues.error('film-probe-failed', film.reference.at, {
       value: film.reference.value,
       reason: error instanceof Error ? error.message : String(error),
     });
-    return fail();
+    return failAndClose();
   }
   if (!Number.isFinite(duration) || duration <= 0) {
     issues.error('film-no-duration', film.reference.at, { value: film.reference.value });
-    return fail();
+    return failAndClose();
   }
   checkWithinFilm(issues, draft.timeline, duration);
   if (issues.hasErrors) {
-    return fail();
+    return failAndClose();
   }
 
   // Everything was checked above; a failure here is a bug in this loader, not in the course.
@@ -122,8 +153,8 @@ export async function loadCourseFolder(
   return {
     ok: true,
     manifest,
-    filmPath: film.path,
-    assets: [...ctx.assets].map(([entry, path]) => ({ entry, path })),
+    film: { path: filmPath, realPath: film.path, close: () => film.handle.close() },
+    assets: [...ctx.assets].map(([entry, data]) => ({ entry, data })),
     warnings: sorted(issues.warnings),
   };
 }

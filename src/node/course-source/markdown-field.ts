@@ -1,24 +1,28 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readCourseFileReference, reportFileProblem } from './course-file-reference';
-import { errorCode, resolveCourseFile } from './course-paths';
+import { readReferencedFile, reportFileProblem } from './course-file-reference';
+import { COURSE_LIMITS } from './course-limits';
+import { resolveCourseFile } from './course-paths';
 import type { IssueLocation } from './issue-collector';
+import { chargeCharacters } from './load-budget';
 import type { FieldNode, LoadContext } from './load-context';
 import { findMarkdownImages } from './markdown-images';
+import { checkPicture, PICTURE_FORMATS, pictureFormatOf } from './picture-check';
 import { textPosition } from './text-position';
+import { decodeUtf8 } from './utf8-text';
 import { readText } from './value-readers';
 
 /** Picture formats every Chromium shows without plugins; the media handler serves them by extension. */
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg'] as const;
+export const IMAGE_EXTENSIONS = Object.keys(PICTURE_FORMATS);
 
 /**
  * Reads a Markdown field: the text itself, or — when the value is one line ending in `.md` — the contents of
  * that file. Pictures it shows are checked, added to the assets, and their destinations rewritten to entry
  * names where they differ (e.g. './x.png', or a picture beside a .md file in a subfolder), so the app finds
- * every picture by its entry name whatever file the Markdown came from.
+ * every picture by its entry name whatever file the Markdown came from. Each text is at most
+ * COURSE_LIMITS.textCharacters, and a file's text counts against the course's total each time it is named.
  */
 export async function readMarkdown(ctx: LoadContext, field: FieldNode): Promise<string | undefined> {
-  const text = readText(ctx, field);
+  const text = readText(ctx, field, COURSE_LIMITS.textCharacters);
   if (text === undefined) {
     return undefined;
   }
@@ -26,19 +30,29 @@ export async function readMarkdown(ctx: LoadContext, field: FieldNode): Promise<
   if (!isMarkdownPath(reference)) {
     return collectImages(ctx, text.value, '', () => text.at);
   }
-  const file = await readCourseFileReference(ctx, { value: reference, at: text.at });
+  const file = await readReferencedFile(ctx, { value: reference, at: text.at }, 'markdown');
   if (file === undefined) {
     return undefined;
   }
-  let content: string;
-  try {
-    content = (await readFile(file.path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    ctx.issues.error('file-unreadable', text.at, { value: reference, reason: errorCode(error) });
+  const decoded = decodeUtf8(file.data);
+  if (!decoded.ok) {
+    ctx.issues.error('not-utf8', { file: file.entry, ...decoded.at, path: field.path }, { value: reference });
     return undefined;
   }
+  const content = decoded.text.replace(/^\uFEFF/, '');
+  const whole = { file: file.entry, path: field.path };
   if (content.trim() === '') {
-    ctx.issues.error('empty-text', { file: file.entry, path: field.path }, {});
+    ctx.issues.error('empty-text', whole, {});
+    return undefined;
+  }
+  if (content.length > COURSE_LIMITS.textCharacters) {
+    ctx.issues.error('text-too-long', whole, {
+      length: String(content.length),
+      limit: String(COURSE_LIMITS.textCharacters),
+    });
+    return undefined;
+  }
+  if (!chargeCharacters(ctx, content.length, text.at)) {
     return undefined;
   }
   const folder = path.posix.dirname(file.entry);
@@ -73,21 +87,40 @@ async function collectImages(
       ctx.issues.error('path-absolute', at, { value: image.destination });
       continue;
     }
-    const resolved = await resolveCourseFile(ctx.root, folder === '' ? target : `${folder}/${target}`);
+    const reference = folder === '' ? target : `${folder}/${target}`;
+    const resolved = await resolveCourseFile(ctx.root, reference);
     if (!resolved.ok) {
       reportFileProblem(ctx.issues, resolved, at, image.destination);
       continue;
     }
-    if (!IMAGE_EXTENSIONS.some((extension) => resolved.entry.toLowerCase().endsWith(extension))) {
+    const format = pictureFormatOf(resolved.entry);
+    if (format === undefined) {
       ctx.issues.error('unsupported-image', at, {
         value: image.destination,
         formats: IMAGE_EXTENSIONS.join(', '),
       });
       continue;
     }
-    ctx.assets.set(resolved.entry, resolved.path);
-    if (resolved.entry !== target) {
-      rewrites.push({ start: image.start, end: image.end, entry: resolved.entry });
+    const file = await readReferencedFile(ctx, { value: reference, at }, 'image', image.destination);
+    if (file === undefined) {
+      continue;
+    }
+    const problem = checkPicture(format, file.data);
+    if (problem?.kind === 'wrong-contents') {
+      ctx.issues.error('bad-image', at, { value: image.destination, format: format.toUpperCase() });
+      continue;
+    }
+    if (problem?.kind === 'too-many-pixels') {
+      ctx.issues.error('image-too-large', at, {
+        value: image.destination,
+        size: `${problem.width} × ${problem.height}`,
+        limit: String(COURSE_LIMITS.imagePixels / (1024 * 1024)),
+      });
+      continue;
+    }
+    ctx.assets.set(file.entry, file.data);
+    if (file.entry !== target) {
+      rewrites.push({ start: image.start, end: image.end, entry: file.entry });
     }
   }
   // Last first, so each rewrite leaves the offsets of the earlier ones valid.

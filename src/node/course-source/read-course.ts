@@ -1,11 +1,12 @@
 import { MANIFEST_VERSION } from '../../common/course/manifest';
-import { errorCode } from './course-paths';
-import { readCourseFileReference } from './course-file-reference';
-import type { CourseFile } from './course-file-reference';
+import { COURSE_LIMITS } from './course-limits';
+import { readReferencedFile, reportFileProblem } from './course-file-reference';
 import { FieldReader } from './field-reader';
 import type { FieldNode, LoadContext, Located } from './load-context';
 import { readMarkdown } from './markdown-field';
+import { openInside, type OpenedCourseFile } from './open-inside';
 import { UniqueValues } from './unique-values';
+import { decodeUtf8 } from './utf8-text';
 import {
   readBoolean,
   readId,
@@ -15,7 +16,10 @@ import {
   readText,
   readTime,
 } from './value-readers';
-import { isWebVttFile } from './webvtt';
+import { checkWebVtt } from './webvtt';
+
+/** The most WebVTT problems of each weight reported per subtitle file. */
+const MAX_WEBVTT_PROBLEMS = 20;
 
 /** A statement's times and where they were written, for the timeline checks. */
 export interface TimelineStatement {
@@ -38,7 +42,8 @@ export interface TimelineChapter {
  */
 export interface CourseDraft {
   fields: Record<string, unknown>;
-  film?: CourseFile & { reference: Located<string> };
+  /** The film, opened once; whoever receives the draft must close its handle. */
+  film?: OpenedCourseFile & { reference: Located<string> };
   timeline: TimelineChapter[];
 }
 
@@ -59,8 +64,10 @@ export async function readCourse(ctx: LoadContext): Promise<CourseDraft | undefi
   const title = readWith(course.required('title'), (field) => readText(ctx, field));
   const language = readWith(course.required('language'), (field) => readLanguage(ctx, field));
   const filmReference = readWith(course.required('film'), (field) => readText(ctx, field));
-  const film = filmReference && (await readCourseFileReference(ctx, filmReference));
-  const notice = readWith(course.optional('notice'), (field) => readText(ctx, field));
+  const film = filmReference && (await openFilm(ctx, filmReference));
+  const notice = readWith(course.optional('notice'), (field) =>
+    readText(ctx, field, COURSE_LIMITS.textCharacters),
+  );
 
   const peopleField = course.optional('people');
   const personIds = new UniqueValues(ctx.issues, 'duplicate-id');
@@ -108,6 +115,16 @@ export async function readCourse(ctx: LoadContext): Promise<CourseDraft | undefi
   return { fields, film: film && filmReference && { ...film, reference: filmReference }, timeline };
 }
 
+/** Opens the film once (see openInside): it is probed and transcoded through this handle, never by its path. */
+async function openFilm(ctx: LoadContext, reference: Located<string>): Promise<OpenedCourseFile | undefined> {
+  const opened = await openInside(ctx.root, reference.value);
+  if (!opened.ok) {
+    reportFileProblem(ctx.issues, opened, reference.at, reference.value);
+    return undefined;
+  }
+  return opened;
+}
+
 /** One entry of `people`. */
 async function readPerson(ctx: LoadContext, item: FieldNode, ids: UniqueValues): Promise<unknown> {
   const person = FieldReader.open(ctx, item);
@@ -138,25 +155,46 @@ async function readSubtitle(ctx: LoadContext, item: FieldNode, languages: Unique
   const label = readWith(subtitle.required('label'), (field) => readText(ctx, field));
   const fileField = subtitle.required('file');
   const reference = readWith(fileField, (field) => readText(ctx, field));
-  const file = reference && (await readCourseFileReference(ctx, reference));
+  const file = reference && (await readReferencedFile(ctx, reference, 'subtitle'));
   subtitle.finish();
   if (file === undefined || reference === undefined || fileField === undefined) {
     return undefined;
   }
-  try {
-    if (!(await isWebVttFile(file.path))) {
-      ctx.issues.error(
-        'not-webvtt',
-        { file: file.entry, line: 1, col: 1, path: fileField.path },
-        { value: reference.value },
-      );
-      return undefined;
-    }
-  } catch (error) {
-    ctx.issues.error('file-unreadable', reference.at, { value: reference.value, reason: errorCode(error) });
+  const decoded = decodeUtf8(file.data);
+  if (!decoded.ok) {
+    ctx.issues.error(
+      'not-utf8',
+      { file: file.entry, ...decoded.at, path: fileField.path },
+      { value: reference.value },
+    );
     return undefined;
   }
-  ctx.assets.set(file.entry, file.path);
+  const check = checkWebVtt(decoded.text);
+  if (!check.signature) {
+    ctx.issues.error(
+      'not-webvtt',
+      { file: file.entry, line: 1, col: 1, path: fileField.path },
+      { value: reference.value },
+    );
+    return undefined;
+  }
+  const located = (problem: { line: number; col?: number }) => ({
+    file: file.entry,
+    line: problem.line,
+    ...(problem.col === undefined ? {} : { col: problem.col }),
+    path: fileField.path,
+  });
+  // A broken file can have a problem on every line: the first few say enough.
+  for (const problem of check.errors.slice(0, MAX_WEBVTT_PROBLEMS)) {
+    ctx.issues.error('webvtt-error', located(problem), { reason: problem.reason });
+  }
+  for (const problem of check.warnings.slice(0, MAX_WEBVTT_PROBLEMS)) {
+    ctx.issues.warning('webvtt-warning', located(problem), { reason: problem.reason });
+  }
+  if (check.errors.length > 0) {
+    return undefined;
+  }
+  ctx.assets.set(file.entry, file.data);
   return { language: language?.value, label: label?.value, entry: file.entry };
 }
 
@@ -263,7 +301,9 @@ function readQuote(ctx: LoadContext, item: FieldNode, checkSpeaker: SpeakerCheck
   if (quote === undefined) {
     return undefined;
   }
-  const text = readWith(quote.required('text'), (field) => readText(ctx, field));
+  const text = readWith(quote.required('text'), (field) =>
+    readText(ctx, field, COURSE_LIMITS.textCharacters),
+  );
   const speaker = readWith(quote.optional('speaker'), (field) => readText(ctx, field));
   if (speaker !== undefined) {
     checkSpeaker(speaker);

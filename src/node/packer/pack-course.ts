@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import type { CourseIssue } from '../../common/course/course-issue';
 import { FILM_ENTRY, type CourseManifest } from '../../common/course/manifest';
 import { CourseFileError, CourseFileWriter, type ScryptCost, type WrittenCourseFile } from '../course-file';
-import { loadCourseFolder } from '../course-source/load-course-folder';
+import { loadCourseFolder, type LoadCourseResult } from '../course-source/load-course-folder';
 import { planCutTimes } from '../transcoder/cut-times';
 import { buildMediaPlaylist } from '../transcoder/hls-playlist';
 import { MediaError } from '../transcoder/media-error';
@@ -48,6 +47,12 @@ export interface PackResult {
   segments: number;
 }
 
+/**
+ * The most passwords one pack writes: each is a key slot of about 270 bytes in the 16 KiB header, which also
+ * holds the course's id, title and language (bounded by COURSE_LIMITS so that all of it always fits).
+ */
+export const MAX_PASSWORDS = 32;
+
 /** ffmpeg puts a forced keyframe on the nearest frame; allow up to one frame at 24 fps either way. */
 const CUT_TOLERANCE_SECONDS = 1 / 24;
 
@@ -58,11 +63,30 @@ const CUT_TOLERANCE_SECONDS = 1 / 24;
  * output goes through a pipe straight into the writer. On failure or abort the partial file is removed.
  */
 export async function packCourse(options: PackOptions): Promise<PackResult> {
+  // Checked first: each password is a key slot in the 16 KiB header, and the header is written last.
+  if (options.passwords.length > MAX_PASSWORDS)
+    throw new PackError({
+      kind: 'too-many-passwords',
+      count: options.passwords.length,
+      limit: MAX_PASSWORDS,
+    });
   const loaded = await loadCourseFolder(options.folder, {
     probeFilmDuration: async (path) => (await probeMedia(path, options.signal)).durationSeconds,
   }).catch(rethrowMedia);
   if (!loaded.ok)
     throw new PackError({ kind: 'invalid-course', errors: loaded.errors, warnings: loaded.warnings });
+  try {
+    return await packLoaded(options, loaded);
+  } finally {
+    await loaded.film.close().catch(() => undefined);
+  }
+}
+
+/** Packs a course that loaded without errors; the film is read through `loaded.film.path` only. */
+async function packLoaded(
+  options: PackOptions,
+  loaded: Extract<LoadCourseResult, { ok: true }>,
+): Promise<PackResult> {
   options.onProgress?.({ phase: 'validated', warnings: loaded.warnings });
   const { manifest } = loaded;
   const duration = manifest.film.duration;
@@ -78,7 +102,7 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
     const cutTimes = planCutTimes(manifest.chapters, duration);
     const segments: { uri: string; durationSeconds: number; startSeconds: number }[] = [];
     const parts = transcodeFilm({
-      input: loaded.filmPath,
+      input: loaded.film.path,
       cutTimes,
       durationSeconds: duration,
       ...(options.maxHeight ? { maxHeight: options.maxHeight } : {}),
@@ -109,7 +133,7 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
     );
     // Taken from the snapped chapters, so each still is timed from where its chapter really starts.
     const withStills = await addChapterStills({
-      filmPath: loaded.filmPath,
+      filmPath: loaded.film.path,
       manifest: snapped,
       writer,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -120,7 +144,7 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
       FILM_ENTRY,
       Buffer.from(buildMediaPlaylist({ initUri: INIT_ENTRY.slice('media/'.length), segments }), 'utf8'),
     );
-    for (const asset of loaded.assets) await writer.addEntry(asset.entry, createReadStream(asset.path));
+    for (const asset of loaded.assets) await writer.addEntry(asset.entry, asset.data);
     await writer.addEntry(MANIFEST_ENTRY, Buffer.from(JSON.stringify(withStills), 'utf8'));
     if (options.signal?.aborted) throw new PackError({ kind: 'aborted' });
     const file = await writer.finish();

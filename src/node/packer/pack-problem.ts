@@ -19,6 +19,7 @@ export type PackProblem =
       reason: StillFailure;
       details: readonly string[];
     }
+  | { kind: 'too-many-passwords'; count: number; limit: number }
   | { kind: 'course-file'; problem: CourseFileProblem }
   | { kind: 'write-failed'; path: string; code: string }
   | { kind: 'aborted' };

@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCourseFolder } from '../../../../src/node/course-source/load-course-folder';
-import { load, makeCourse, removeCourses } from './course-fixture';
+import { load, makeCourse, pngImage, removeCourses } from './course-fixture';
 
 afterAll(removeCourses);
 
@@ -48,9 +48,9 @@ const FILES = {
   'course.yaml': COURSE_YAML,
   'rune.md': 'Rune is *tired*.\n',
   'texts/background.md': '\uFEFFSee ![map](../images/map.png) and ![bed][b].\n\n[b]: ../images/bed.png\n',
-  'images/bed.png': 'png',
-  'images/map.png': 'png',
-  'images/unused.png': 'png',
+  'images/bed.png': pngImage(2, 1),
+  'images/map.png': pngImage(1, 2),
+  'images/unused.png': 'not even a picture, but never named',
   'subs/nb.vtt': 'WEBVTT\n\n00:01.000 --> 00:02.000\nHei\n',
 };
 
@@ -59,14 +59,20 @@ describe('loadCourseFolder', () => {
     const folder = await makeCourse(FILES);
     const real = await realpath(folder);
     const result = await load(folder, 118.4);
+    if (result.ok) await result.film.close();
     expect(result).toEqual({
       ok: true,
-      filmPath: path.join(real, 'film.mp4'),
+      film: {
+        path: expect.stringMatching(/^\/proc\/\d+\/fd\/\d+$/),
+        realPath: path.join(real, 'film.mp4'),
+        close: expect.any(Function),
+      },
       warnings: [],
+      // Read once, when checked; the packer packs these bytes, not whatever the paths hold later.
       assets: [
-        { entry: 'images/map.png', path: path.join(real, 'images/map.png') },
-        { entry: 'images/bed.png', path: path.join(real, 'images/bed.png') },
-        { entry: 'subs/nb.vtt', path: path.join(real, 'subs/nb.vtt') },
+        { entry: 'images/map.png', data: pngImage(1, 2) },
+        { entry: 'images/bed.png', data: pngImage(2, 1) },
+        { entry: 'subs/nb.vtt', data: Buffer.from(FILES['subs/nb.vtt']) },
       ],
       manifest: {
         manifestVersion: 1,
@@ -112,11 +118,17 @@ describe('loadCourseFolder', () => {
     });
   });
 
-  test('the film is probed once, at its real path', async () => {
+  test('the film is probed once, through the handle the loader opened (its /proc entry names the real file)', async () => {
     const folder = await makeCourse(FILES);
-    const probe = jest.fn(async () => 120);
-    await loadCourseFolder(folder, { probeFilmDuration: probe });
-    expect(probe.mock.calls).toEqual([[path.join(await realpath(folder), 'film.mp4')]]);
+    const seen: string[] = [];
+    const probe = jest.fn(async (toolPath: string) => {
+      seen.push(await realpath(toolPath));
+      return 120;
+    });
+    const result = await loadCourseFolder(folder, { probeFilmDuration: probe });
+    if (result.ok) await result.film.close();
+    expect(probe).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([path.join(await realpath(folder), 'film.mp4')]);
   });
 
   test('nothing is written to the folder, whether the course is valid or not', async () => {
