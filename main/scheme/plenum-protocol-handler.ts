@@ -1,4 +1,4 @@
-import { UI_CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
+import { UI_CONTENT_SECURITY_POLICY } from '../../src/node/app/content-security-policy';
 import { MEDIA_ORIGIN, UI_MEDIA_PREFIX } from './plenum-scheme';
 
 /** A handler in the shape `protocol.handle` takes (and the loopback host's server adapts). */

@@ -21,7 +21,10 @@ export const AUDIENCE_ENTRY_URL = `${UI_ENTRY_URL}?view=audience`;
 /** The path prefix under the UI origin that is routed to the media handler. */
 export const UI_MEDIA_PREFIX = '/media/';
 
-/** The separate media host, kept for `<img>`/`<video src>` and for media handlers that route on it. */
+/**
+ * The separate media host the media handler routes on (`plenum://app/media/…` is rewritten to it). The page
+ * never loads from it: the CSP allows only the page's own origin.
+ */
 export const MEDIA_ORIGIN = 'plenum://media';
 
 /**

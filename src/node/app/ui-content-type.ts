@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 
-// Only what a Vite build of the renderer emits; anything else is served as opaque bytes (with nosniff).
+// Only what a Vite build of the renderer emits; anything else is served as opaque bytes (with nosniff). Not the
+// media handler's table (src/node/media-handler/content-type.ts): a course entry is never served as HTML or
+// script, whereas the UI's own files must be.
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

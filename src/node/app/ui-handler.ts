@@ -1,7 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UI_CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
-import { contentTypeFor } from './content-type';
+import { UI_CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { contentTypeFor } from './ui-content-type';
 import { uiPathSegments } from './ui-path';
 
 /** Headers on every UI response, errors included, so no UI document is ever served without its CSP. */
@@ -22,8 +22,9 @@ function isInside(root: string, file: string): boolean {
 }
 
 /**
- * Serves the built renderer folder on `plenum://app/`: GET and HEAD only, with the CSP header on every
- * response. A path that leaves the folder (by `..`, an encoded separator, or a symbolic link) is a 404.
+ * Serves the built renderer folder, for Electron's `plenum://app/` and the loopback host alike: GET and HEAD
+ * only, with the CSP header on every response. A path that leaves the folder (by `..`, an encoded separator,
+ * or a symbolic link) is a 404. No Electron in here: the request and the response are the web's own.
  */
 export function createUiHandler(root: string): (request: Request) => Promise<Response> {
   const absoluteRoot = resolve(root);

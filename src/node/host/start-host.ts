@@ -1,13 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { API_EVENTS } from '../../common/ipc/contract';
 import type { ApiResult } from '../../common/ipc/api-error';
 import type { AudiencePresence } from '../../common/ipc/contract';
-import { buildClientScript } from './client-script';
-import { contentSecurityPolicy } from '../app/content-security-policy';
+import { createHostPages } from './host-pages';
 import { sendWebResponse, toWebRequest } from './web-bridge';
 
 /** What the host serves: the same API, events and media handler Electron's main uses. */
@@ -42,17 +39,6 @@ export interface RunningHost {
 
 const COOKIE = 'plenum-token';
 const MAX_BODY = 1024 * 1024;
-const CLIENT_SCRIPT_PATH = '/plenum-client.js';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 const COMMON_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
@@ -70,7 +56,7 @@ const COMMON_HEADERS = {
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const clientScript = buildClientScript();
+  const pages = createHostPages(options.rendererDir);
   const streams = new Set<ServerResponse>();
   const audienceStreams = new Set<ServerResponse>();
   const reportAudience = (): void =>
@@ -116,8 +102,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith('/media/')) {
       return sendWebResponse(res, await options.backend.media(toWebRequest(req, res, origin)), {});
     }
-    if (url.pathname === CLIENT_SCRIPT_PATH) return send(res, 200, TYPES['.js']!, clientScript);
-    return staticFile(req, res, url.pathname);
+    // Everything else is the UI, the client script (out/renderer/plenum-client.js) included. Checked before a
+    // web Request is built, which refuses some methods (TRACE) by throwing.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'text/plain; charset=utf-8', '', { Allow: 'GET, HEAD' });
+    }
+    return sendWebResponse(res, await pages(toWebRequest(req, res, origin)), COMMON_HEADERS);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -154,37 +144,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       streams.delete(res);
       if (audienceStreams.delete(res)) reportAudience();
     });
-  }
-
-  async function staticFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '');
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    } catch {
-      return send(res, 400, 'text/plain; charset=utf-8', '');
-    }
-    const root = normalize(options.rendererDir);
-    const path = normalize(join(root, relative));
-    if (!path.startsWith(root + sep) || relative.includes('\0'))
-      return send(res, 404, 'text/plain; charset=utf-8', '');
-    let content: Buffer;
-    try {
-      content = await readFile(path);
-    } catch {
-      return send(res, 404, 'text/plain; charset=utf-8', '');
-    }
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
-    if (extname(path) === '.html') {
-      // The page gets window.plenum from the client script, put before every other script.
-      const html = content
-        .toString('utf8')
-        .replace('<head>', `<head><script src="${CLIENT_SCRIPT_PATH}"></script>`);
-      return send(res, 200, type, req.method === 'HEAD' ? '' : html, {
-        'Content-Security-Policy': contentSecurityPolicy(),
-      });
-    }
-    send(res, 200, type, req.method === 'HEAD' ? Buffer.alloc(0) : content);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -32,7 +32,9 @@ export async function sendWebResponse(
   response: Response,
   extraHeaders: Record<string, string>,
 ): Promise<void> {
-  const headers: Record<string, string> = { ...extraHeaders };
+  // Lower-cased like the response's own names, so a header both set is sent once, with the response's value.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(extraHeaders)) headers[name.toLowerCase()] = value;
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });

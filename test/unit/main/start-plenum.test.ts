@@ -4,7 +4,7 @@ import type { ApiResult } from '../../../src/common/ipc/api-error';
 import { API_CHANNELS } from '../../../src/common/ipc/contract';
 import { initialLectureState, type LectureState } from '../../../src/common/lecture/lecture-state';
 import type { PlenumBackend } from '../../../main/backend/plenum-backend';
-import { UI_CONTENT_SECURITY_POLICY } from '../../../main/security/content-security-policy';
+import { UI_CONTENT_SECURITY_POLICY } from '../../../src/node/app/content-security-policy';
 import { startPlenum } from '../../../main/start-plenum';
 import type { PlenumShell } from '../../../main/start-plenum';
 import {

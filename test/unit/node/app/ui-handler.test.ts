@@ -1,10 +1,9 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UI_CONTENT_SECURITY_POLICY } from '../../../main/security/content-security-policy';
-import { AUDIENCE_ENTRY_URL } from '../../../main/scheme/plenum-scheme';
-import { createUiHandler } from '../../../main/scheme/ui-handler';
-import { uiPathSegments } from '../../../main/scheme/ui-path';
-import { useTempDir } from '../../support/temp-dir';
+import { UI_CONTENT_SECURITY_POLICY } from '../../../../src/node/app/content-security-policy';
+import { createUiHandler } from '../../../../src/node/app/ui-handler';
+import { uiPathSegments } from '../../../../src/node/app/ui-path';
+import { useTempDir } from '../../../support/temp-dir';
 
 const tempDir = useTempDir('plenum-ui-');
 
@@ -39,10 +38,19 @@ test('serves the entry page at / and by name, with the CSP and the other headers
 
 test("the audience window's page is the entry page: the query picks the view, not the file", async () => {
   const handler = setUp();
-  const response = await handler(get(AUDIENCE_ENTRY_URL));
+  const response = await handler(get('plenum://app/index.html?view=audience'));
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('<!doctype html>');
   expect(response.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
+});
+
+test("serves the loopback host's URLs the same way: the handler reads only the path", async () => {
+  const handler = setUp();
+  const response = await handler(get('http://127.0.0.1:4321/assets/app-1.js'));
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('console.log(1)');
+  expect(response.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
+  expect((await handler(get('http://127.0.0.1:4321/../secret.txt'))).status).toBe(404);
 });
 
 test('serves assets with their types, including percent-encoded names', async () => {

@@ -1,12 +1,14 @@
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type HostBackend, type RunningHost } from '../../../../src/node/host/start-host';
+import { UI_CONTENT_SECURITY_POLICY } from '../../../../src/node/app/content-security-policy';
 import { useTempDir } from '../../../support/temp-dir';
-import type { AudiencePresence } from '../../../../src/common/ipc/contract';
+import { API_EVENTS, type AudiencePresence } from '../../../../src/common/ipc/contract';
 
 const tempDir = useTempDir();
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstu';
+const CLIENT = '/* the built client */';
 
 function fakeBackend() {
   const calls: { channel: string; args: unknown }[] = [];
@@ -44,6 +46,8 @@ describe('the loopback host', () => {
       '<!doctype html><html><head><title>x</title></head><body></body></html>',
     );
     writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+    // Stands in for the built client (out/renderer/plenum-client.js); the host serves whatever is built.
+    writeFileSync(join(renderer, 'plenum-client.js'), CLIENT);
     writeFileSync(join(tempDir(), 'secret.txt'), 'outside');
     fake = fakeBackend();
     host = await startHost({ backend: fake.backend, rendererDir: renderer, token: TOKEN });
@@ -81,20 +85,40 @@ describe('the loopback host', () => {
     );
   });
 
-  it('serves the page with the client script first and a strict CSP', async () => {
+  it('serves the page through the UI handler: the client script first, the CSP and the host’s headers', async () => {
     const response = await fetch(`${host.origin}/`, { headers: cookie });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<head><script src="/plenum-client.js"></script><title>');
-    const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("media-src 'self' blob:");
-    expect(csp).toContain('worker-src blob:');
-    expect(csp).not.toMatch(/https?:|unsafe-eval|unsafe-inline/);
+    expect(html).toBe(
+      '<!doctype html><html><head><script src="/plenum-client.js"></script><title>x</title></head><body></body></html>',
+    );
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const client = await (await fetch(`${host.origin}/plenum-client.js`, { headers: cookie })).text();
-    expect(client).toContain('"course.unlock"');
-    expect(client).not.toContain(TOKEN);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    const head = await fetch(`${host.origin}/index.html?view=audience`, { method: 'HEAD', headers: cookie });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+  });
+
+  it('serves the built client script as a file of the renderer folder, with the CSP', async () => {
+    const response = await fetch(`${host.origin}/plenum-client.js`, { headers: cookie });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(CLIENT);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
+    const asset = await fetch(`${host.origin}/assets/app.js`, { headers: cookie });
+    expect(await asset.text()).toBe('console.log(1)');
+  });
+
+  it('answers only GET and HEAD for UI paths', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await fetch(`${host.origin}/index.html`, { method, headers: cookie });
+      expect([method, response.status]).toEqual([method, 405]);
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -141,8 +165,20 @@ describe('the loopback host', () => {
 
   it('never serves a file outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
+      const response = await rawGet(host, path, cookie);
+      expect([path, response.status]).toEqual([path, 404]);
+      expect(response.body).not.toContain('outside');
+    }
+  });
+
+  it('never follows a symbolic link out of the renderer folder', async () => {
+    const renderer = join(tempDir(), 'renderer');
+    symlinkSync(join(tempDir(), 'secret.txt'), join(renderer, 'assets', 'link.txt'));
+    symlinkSync(tempDir(), join(renderer, 'up'));
+    for (const path of ['/assets/link.txt', '/up/secret.txt']) {
       const response = await fetch(`${host.origin}${path}`, { headers: cookie });
-      expect([400, 404]).toContain(response.status);
+      expect([path, response.status]).toEqual([path, 404]);
+      expect(await response.text()).toBe('');
     }
   });
 
@@ -152,12 +188,13 @@ describe('the loopback host', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader = response.body!.getReader();
     await reader.read();
-    fake.emit('lecture.state', { handle: 'h', state: { revision: 3 } });
+    const [first, last] = [API_EVENTS[0]!, API_EVENTS.at(-1)!];
+    fake.emit(first, { handle: 'h', state: { revision: 3 } });
     fake.emit('not-an-event', { secret: true });
-    fake.emit('library.changed', { entries: [] });
+    fake.emit(last, { end: true });
     let text = '';
-    while (!text.includes('library.changed')) text += new TextDecoder().decode((await reader.read()).value);
-    expect(text).toContain('event: lecture.state\ndata: {"handle":"h","state":{"revision":3}}\n\n');
+    while (!text.includes('"end"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain(`event: ${first}\ndata: {"handle":"h","state":{"revision":3}}\n\n`);
     expect(text).not.toContain('secret');
     controller.abort();
   });
@@ -185,13 +222,26 @@ describe('the loopback host', () => {
     expect(fake.audience.at(-1)).toEqual({ kind: 'absent' });
     presenter.abort();
   });
-
-  it('has the client script open the audience stream only on an audience page', async () => {
-    const script = await (await fetch(`${host.origin}/plenum-client.js`, { headers: cookie })).text();
-    expect(script).toContain("get('view') === 'audience'");
-    expect(script).toContain('/events?role=audience');
-  });
 });
+
+/** A GET with the path sent exactly as written (fetch would resolve the dot segments first). */
+function rawGet(
+  host: RunningHost,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(host.origin);
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   for (let tries = 0; tries < 200 && !condition(); tries += 1) await new Promise((r) => setTimeout(r, 10));
