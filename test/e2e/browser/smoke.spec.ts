@@ -9,8 +9,8 @@ import {
 } from './plenum-host';
 
 // The renderer in real Chromium against the loopback host and the real (short) demo course file. Needs
-// `npm run build`, the renderer build (`npx vite build --config renderer/vite.config.mts`) and Chromium at
-// /usr/bin/chromium (`apt-get install chromium`).
+// `npm run build` (the CLI and host, the renderer, and the host's client out/renderer/plenum-client.js) and
+// Chromium at /usr/bin/chromium (`apt-get install chromium`).
 
 let host: PlenumHost;
 
