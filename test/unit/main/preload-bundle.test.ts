@@ -1,44 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { API_CHANNELS, API_EVENTS } from '../../../src/common/ipc/contract';
 import { splitChannel } from '../../../src/common/ipc/plenum-api';
+import { buildInMemory, type BuiltFile } from '../../support/build-in-memory';
 import { electronMock, resetElectronMock } from '../../support/electron-mock';
 
-// Builds the preload exactly as `npm run build` does (main/vite.preload.config.mts), in memory, in a child
-// process (Vite is an ES module, Jest runs CommonJS), then checks what a sandboxed renderer would run.
+// Builds the preload exactly as `npm run build` does (main/vite.preload.config.mts), in memory, then checks what
+// a sandboxed renderer would run.
 
-const ROOT = join(__dirname, '../../..');
-
-interface Output {
-  fileName: string;
-  code: string | null;
-}
-
-function buildPreloadInMemory(): Output[] {
-  const script = `
-    import { build } from 'vite';
-    const result = await build({
-      configFile: ${JSON.stringify(join(ROOT, 'main/vite.preload.config.mts'))},
-      logLevel: 'silent',
-      build: { write: false },
-    });
-    const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-    process.stdout.write(JSON.stringify(outputs.map((o) => ({
-      fileName: o.fileName,
-      code: o.type === 'chunk' ? o.code : null,
-    }))));
-  `;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Output[];
-}
-
-let outputs: Output[];
+let outputs: BuiltFile[];
 beforeAll(() => {
-  outputs = buildPreloadInMemory();
+  outputs = buildInMemory('main/vite.preload.config.mts');
 });
 beforeEach(() => resetElectronMock());
 
