@@ -11,8 +11,17 @@ export function describeCourseFileProblem(problem: CourseFileProblem, t: Transla
       return t('common:courseFile.notFound', { path: problem.path });
     case 'unreadable':
       return t('common:courseFile.unreadable', { path: problem.path, reason: problem.reason });
+    case 'not-a-file':
+      return t('common:courseFile.notAFile', { path: problem.path });
     case 'not-a-course-file':
       return t('common:courseFile.notACourseFile');
+    case 'made-elsewhere':
+      switch (problem.reason) {
+        case 'too-many-slots':
+          return t('common:courseFile.madeElsewhereSlots');
+        case 'kdf-cost':
+          return t('common:courseFile.madeElsewhereKdf');
+      }
     case 'newer-version':
       return t('common:courseFile.newerVersion', { version: problem.version });
     case 'wrong-password':
@@ -57,5 +66,16 @@ export function describeCourseFileProblem(problem: CourseFileProblem, t: Transla
       return t('common:courseFile.badEntryName', { entry: problem.entry });
     case 'closed':
       return t('common:courseFile.closed');
+    case 'write-failed':
+      switch (problem.outcome) {
+        case 'unchanged':
+          return t('common:courseFile.writeFailedUnchanged', { path: problem.path, reason: problem.reason });
+        case 'unknown':
+          return t('common:courseFile.writeFailedUnknown', { path: problem.path, reason: problem.reason });
+      }
+    case 'busy':
+      return t('common:courseFile.busy', { path: problem.path, lockPath: problem.lockPath });
+    case 'too-many-open':
+      return t('common:courseFile.tooManyOpen', { max: problem.max });
   }
 }

@@ -38,7 +38,15 @@ function describeProblemForLogs(problem: CourseFileProblem): string {
       return `${problem.kind} ${problem.entry}`;
     case 'not-found':
     case 'unreadable':
+    case 'not-a-file':
+    case 'busy':
       return `${problem.kind} ${problem.path}`;
+    case 'made-elsewhere':
+      return `made by another tool (${problem.reason})`;
+    case 'write-failed':
+      return `write failed ${problem.path} (${problem.reason}; ${problem.outcome})`;
+    case 'too-many-open':
+      return `too many open course files (${problem.max})`;
     case 'bad-range':
       return `bad range ${problem.start}-${problem.end} of ${problem.entry} (${problem.size} bytes)`;
     case 'too-many-passwords':

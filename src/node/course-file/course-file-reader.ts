@@ -1,4 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
 import { decryptChunkAsync, importChunkKey, type ChunkKey } from './chunk-cipher';
 import { CourseFileError } from './course-file-error';
 import {
@@ -10,10 +9,16 @@ import {
   type CourseFileHeader,
   type IndexEntry,
 } from './format';
-import { openCourseHandle, readExactly, readHeader } from './file-access';
-import { verifyHeaderMac } from './header-codec';
-import { unlockAnySlot } from './key-slots';
-import { deriveSubkeys, type Subkeys } from './subkeys';
+import {
+  bufferBytes,
+  openCourseHandle,
+  readExactly,
+  readHeader,
+  type CourseBytes,
+  type ReadHeaders,
+} from './file-access';
+import type { Subkeys } from './subkeys';
+import { unlockHeader } from './unlock-header';
 
 /** How many chunks a read keeps in flight: enough to keep both cores of a classroom laptop busy. */
 const READ_AHEAD = 3;
@@ -32,18 +37,33 @@ export type VerifyProgress = (doneBytes: number, totalBytes: number) => void;
  * files that are missing, not course files, from a newer version, truncated or visibly damaged.
  */
 export async function openCourseFile(path: string): Promise<LockedCourseFile> {
-  const handle = await openCourseHandle(path, 'r');
+  return openCourseBytes(await openCourseHandle(path, 'r'), path);
+}
+
+/**
+ * Opens a course file held in memory; the buffer is read live, so tests and the fuzzer can alter bytes and
+ * read again without writing a file each time.
+ */
+export async function openCourseBuffer(bytes: Buffer): Promise<LockedCourseFile> {
+  return openCourseBytes(bufferBytes(bytes), '(memory)');
+}
+
+async function openCourseBytes(handle: CourseBytes, path: string): Promise<LockedCourseFile> {
   try {
-    const { size } = await handle.stat();
-    const { header, region } = await readHeader(handle, size);
+    const { size, dev, ino } = await handle.stat();
+    const headers = await readHeader(handle, size);
+    const { header } = headers.intact[0]!;
     if (size < header.fileSize) {
       throw new CourseFileError({ kind: 'truncated', expectedBytes: header.fileSize, actualBytes: size });
     }
     if (size > header.fileSize) throw new CourseFileError({ kind: 'damaged', where: { part: 'layout' } });
-    return new LockedCourseFile(handle, header, region);
+    return new LockedCourseFile(handle, headers, `${dev}:${ino}`);
   } catch (error) {
     await handle.close();
-    throw error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (error instanceof CourseFileError || typeof code !== 'string') throw error;
+    // A disk that fails a read (EIO) is named like a file that cannot be opened, never a raw error.
+    throw new CourseFileError({ kind: 'unreadable', path, reason: code }, { cause: error });
   }
 }
 
@@ -67,11 +87,16 @@ export class LockedCourseFile {
   private handedOver = false;
 
   constructor(
-    private readonly handle: FileHandle,
-    /** The public header: course id, title, key-slot parameters. Authenticated only once unlocked. */
-    readonly header: CourseFileHeader,
-    private readonly region: Buffer,
+    private readonly handle: CourseBytes,
+    private readonly headers: ReadHeaders,
+    /** Which file this is on its disk (device and inode), whatever name it was opened by. */
+    readonly identity: string,
   ) {}
+
+  /** The public header (of the current copy): course id, title, key slots. Authenticated only once unlocked. */
+  get header(): CourseFileHeader {
+    return this.headers.intact[0]!.header;
+  }
 
   /**
    * Unwraps the content key with `password`, authenticates the header with it, and decrypts the index.
@@ -79,14 +104,15 @@ export class LockedCourseFile {
    */
   async unlock(password: string): Promise<UnlockedCourseFile> {
     if (this.closed || this.handedOver) throw new CourseFileError({ kind: 'closed' });
-    const fileId = Buffer.from(this.header.fileId, 'base64');
-    const opened = await unlockAnySlot(password, this.header.slots, fileId);
-    if (!opened) throw new CourseFileError({ kind: 'wrong-password' });
-    const keys = deriveSubkeys(opened.contentKey, fileId);
-    if (!verifyHeaderMac(this.region, keys.headerMac)) {
-      throw new CourseFileError({ kind: 'damaged', where: { part: 'header' } });
-    }
-    const unlocked = new UnlockedCourseFile(this.handle, this.header, fileId, keys, opened.slot.id);
+    const opened = await unlockHeader(password, this.headers.intact);
+    const unlocked = new UnlockedCourseFile(
+      this.handle,
+      opened.copy.header,
+      opened.fileId,
+      opened.keys,
+      opened.slotId,
+      this.identity,
+    );
     await unlocked.loadIndex();
     this.handedOver = true;
     return unlocked;
@@ -108,12 +134,14 @@ export class UnlockedCourseFile {
   private importedKey: Promise<ChunkKey> | null = null;
 
   constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: CourseBytes,
     readonly header: CourseFileHeader,
     private readonly fileId: Buffer,
     private readonly keys: Subkeys,
     /** The id of the key slot the password opened (for `passwords remove`). */
     readonly slotId: string,
+    /** Which file this is on its disk (device and inode): the same course opened twice shares one descriptor. */
+    readonly identity: string,
   ) {}
 
   /** Decrypts the index and checks that the entries tile the data region exactly, with nothing hidden between. */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { encryptChunk } from './chunk-cipher';
 import { CourseFileError } from './course-file-error';
+import { realDiskWrites, writeFully, type DiskWrites } from './disk-writes';
 import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_HEADER_REGION_SIZE,
@@ -10,15 +11,19 @@ import {
   FILE_ID_SIZE,
   FORMAT_VERSION,
   INDEX_ENTRY_ID,
+  headerCopies,
   KEY_SIZE,
   MAX_CHUNK_SIZE,
+  MAX_KEY_SLOTS,
   MIN_CHUNK_SIZE,
   type CourseFileHeader,
   type IndexEntry,
 } from './format';
 import { encodeHeaderRegion } from './header-codec';
 import { createKeySlot, DEFAULT_SCRYPT_COST, type ScryptCost } from './key-slots';
+import { partialPathFor, removeStalePartials } from './partial-files';
 import { deriveSubkeys, type Subkeys } from './subkeys';
+import { syncDirectory } from './sync-directory';
 
 /** The public facts about the course, written in clear into the header so `inspect` can show them. */
 export interface PublicCourseInfo {
@@ -36,6 +41,8 @@ export interface CreateCourseFileOptions {
   headerRegionSize?: number;
   createdBy?: string;
   now?: Date;
+  /** The disk to write to; tests pass one that fails or writes short. */
+  disk?: DiskWrites;
 }
 
 /** What a finished write produced. */
@@ -69,6 +76,7 @@ export class CourseFileWriter {
 
   private constructor(
     private readonly handle: FileHandle,
+    private readonly disk: DiskWrites,
     private readonly tempPath: string,
     private readonly targetPath: string,
     private readonly header: Omit<CourseFileHeader, 'index' | 'fileSize'>,
@@ -78,13 +86,19 @@ export class CourseFileWriter {
     this.position = header.dataOffset;
   }
 
-  /** Creates the temporary file and one key slot per password (one KDF run each). */
+  /**
+   * Creates the temporary file and one key slot per password (one KDF run each). Partials of the same target
+   * left by a killed write are removed first, so repeated kills do not pile up copies of the film.
+   */
   static async create(targetPath: string, options: CreateCourseFileOptions): Promise<CourseFileWriter> {
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     if (!Number.isInteger(chunkSize) || chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
       throw new RangeError(`chunk size ${chunkSize} is outside ${MIN_CHUNK_SIZE}-${MAX_CHUNK_SIZE}`);
     }
     if (options.passwords.length === 0) throw new RangeError('a course file needs at least one password');
+    if (options.passwords.length > MAX_KEY_SLOTS) {
+      throw new CourseFileError({ kind: 'too-many-passwords', max: MAX_KEY_SLOTS });
+    }
     const now = options.now ?? new Date();
     const fileId = randomBytes(FILE_ID_SIZE);
     const contentKey = randomBytes(KEY_SIZE);
@@ -95,23 +109,24 @@ export class CourseFileWriter {
       );
     }
     const regionSize = options.headerRegionSize ?? DEFAULT_HEADER_REGION_SIZE;
-    const tempPath = join(
-      dirname(targetPath),
-      `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.partial`,
-    );
+    await removeStalePartials(targetPath);
+    const tempPath = partialPathFor(targetPath);
     const handle = await open(tempPath, 'wx', 0o600);
     const header = {
       format: FORMAT_VERSION,
+      generation: 0,
       fileId: fileId.toString('base64'),
       createdAt: now.toISOString(),
       createdBy: options.createdBy ?? 'plenum',
       course: { ...options.course },
       chunkSize,
-      dataOffset: regionSize,
+      // Two header copies before the data (format 2): see rewriteHeader in passwords.ts for why.
+      dataOffset: regionSize * headerCopies(FORMAT_VERSION),
       slots,
     };
     return new CourseFileWriter(
       handle,
+      options.disk ?? realDiskWrites,
       tempPath,
       targetPath,
       header,
@@ -165,9 +180,12 @@ export class CourseFileWriter {
         fileSize: this.position,
         index: { offset: indexOffset, size: indexJson.length },
       };
-      const region = encodeHeaderRegion(header, this.keys.headerMac, this.header.dataOffset);
-      await this.handle.write(region, 0, region.length, 0);
-      await this.handle.sync();
+      const regionSize = this.header.dataOffset / headerCopies(this.header.format);
+      const region = encodeHeaderRegion(header, this.keys.headerMac, regionSize);
+      for (let copy = 0; copy < headerCopies(this.header.format); copy++) {
+        await writeFully(this.handle, region, copy * regionSize, this.disk);
+      }
+      await this.disk.sync(this.handle);
       await this.handle.close();
       await rename(this.tempPath, this.targetPath);
       await syncDirectory(dirname(this.targetPath));
@@ -215,7 +233,7 @@ export class CourseFileWriter {
         { fileId: this.fileId, entryId, chunkIndex, last },
         plaintext,
       );
-      await this.handle.write(record, 0, record.length, this.position);
+      await writeFully(this.handle, record, this.position, this.disk);
       this.position += record.length;
       chunkIndex += 1;
     };
@@ -244,12 +262,4 @@ export class CourseFileWriter {
       },
     };
   }
-}
-
-/** Flushes a directory entry after a rename so the new name survives a power cut (POSIX; no-op elsewhere). */
-async function syncDirectory(path: string): Promise<void> {
-  const dir = await open(path, 'r').catch(() => null);
-  if (!dir) return;
-  await dir.sync().catch(() => undefined);
-  await dir.close();
 }

@@ -6,8 +6,20 @@ import { z } from 'zod';
  */
 export const MAGIC = Buffer.from('PLENUMCF', 'ascii');
 
-/** The format version this build writes and the newest it can read. */
-export const FORMAT_VERSION = 1;
+/**
+ * The format version this build writes and the newest it can read. Format 2 keeps two copies of the header
+ * region, so rewriting the header (adding or removing a password) survives a power cut; format 1 files (one copy)
+ * stay readable.
+ */
+export const FORMAT_VERSION = 2;
+
+/** The oldest format this build reads. */
+export const OLDEST_FORMAT_VERSION = 1;
+
+/** How many copies of the header region a format keeps, back to back from offset 0. */
+export function headerCopies(version: number): 1 | 2 {
+  return version >= 2 ? 2 : 1;
+}
 
 /** Bytes before the header JSON: magic (8), version (2), reserved (2), region size (4), JSON length (4). */
 export const PREAMBLE_SIZE = 20;
@@ -17,7 +29,7 @@ export const DIGEST_SIZE = 32;
 
 /**
  * The header lives in a fixed-size region so that adding or removing a password rewrites only the header in
- * place. 16 KiB holds about 60 key slots (one is about 250 bytes of JSON).
+ * place. 16 KiB holds about 60 key slots (one is about 250 bytes of JSON), more than MAX_KEY_SLOTS.
  */
 export const DEFAULT_HEADER_REGION_SIZE = 16 * 1024;
 
@@ -50,24 +62,53 @@ export const ENTRY_NAME_PATTERN = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?
 /** scrypt's cost: N=2^17, r=8, p=1 took 450-480 ms here, inside the 0.3-1 s an unlock may take. */
 export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 
-/** Bounds on stored KDF parameters, so a hostile header cannot make an unlock take minutes or gigabytes. */
-export const MAX_SCRYPT_N = 2 ** 20;
-export const MAX_SCRYPT_R = 32;
-export const MAX_SCRYPT_P = 16;
+/**
+ * The lowest cost a slot may have: tests and the benchmarks write slots this cheap (about 1 ms); below it a
+ * password guess costs nothing, so no Plenum writes such slots and readers refuse them.
+ */
+export const MIN_SCRYPT_N = 2 ** 10;
+
+/**
+ * The public header is authenticated only once unlocked, so anyone can write key slots into it: these caps
+ * bound what one unlock can cost, whatever the header says. One slot may cost at most twice what the packer
+ * writes (time N*r*p, memory 128*N*r bytes: 256 MiB at most), a file has at most MAX_KEY_SLOTS slots, and all
+ * slots together at most MAX_KEY_SLOTS default slots, so a wrong password costs no more than a full file of
+ * ordinary slots. A header above any cap was made by another tool and is refused before any KDF runs.
+ */
+export const MAX_SCRYPT_N = 2 ** 18;
+export const MAX_SCRYPT_R = 8;
+export const MAX_SCRYPT_P = 2;
+/** The cost unit: scrypt's time grows with N * r * p. */
+export function scryptWork(kdf: { N: number; r: number; p: number }): number {
+  return kdf.N * kdf.r * kdf.p;
+}
+export const MAX_SLOT_WORK = 2 * scryptWork(DEFAULT_SCRYPT);
+export const MAX_KEY_SLOTS = 32;
+export const MAX_TOTAL_WORK = MAX_KEY_SLOTS * scryptWork(DEFAULT_SCRYPT);
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** The scrypt parameters stored in one key slot. */
 export const scryptParamsSchema = z.strictObject({
   name: z.literal('scrypt'),
+  // Structure only (safe integers, N a power of two); the costs themselves are capped by checkSlotCosts, so a
+  // header over the caps is named "made by another tool" rather than "damaged".
   N: z
     .number()
     .int()
     .min(2)
-    .max(MAX_SCRYPT_N)
-    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-  r: z.number().int().min(1).max(MAX_SCRYPT_R),
-  p: z.number().int().min(1).max(MAX_SCRYPT_P),
+    .max(2 ** 40)
+    .refine((n) => Number.isInteger(Math.log2(n)), 'N must be a power of two'),
+  r: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 20),
+  p: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 20),
   salt: base64,
 });
 
@@ -99,6 +140,8 @@ export const headerSchema = z.strictObject({
   fileSize: z.number().int().positive(),
   index: indexLocationSchema,
   slots: z.array(keySlotSchema).min(1),
+  /** Format 2: raised by one at every header rewrite; of two intact header copies the higher one is current. */
+  generation: z.number().int().nonnegative().optional(),
 });
 
 /** The scrypt parameters of a key slot. */

@@ -6,10 +6,13 @@ import {
   MAGIC,
   MAX_HEADER_REGION_SIZE,
   MIN_HEADER_REGION_SIZE,
+  OLDEST_FORMAT_VERSION,
   PREAMBLE_SIZE,
+  headerCopies,
   headerSchema,
   type CourseFileHeader,
 } from './format';
+import { foreignSlotsReason } from './slot-limits';
 
 /** The fixed-size start of every course file, enough to decide whether to read the rest. */
 export interface Preamble {
@@ -18,11 +21,19 @@ export interface Preamble {
   jsonLength: number;
 }
 
+/** Where a file's header copies are: the format version and the size of one header region. */
+export interface HeaderLocation {
+  version: number;
+  regionSize: number;
+}
+
 /**
- * Reads the preamble. Wrong magic means "not a course file"; a higher version means "made by a newer
- * Plenum"; an impossible size means damage. Checked in that order so each person gets the right message.
+ * Reads magic, version and region size, the part of the preamble that no header rewrite ever changes (so a
+ * torn rewrite of the first copy cannot hide where the second one is). Wrong magic means "not a course
+ * file"; a higher version means "made by a newer Plenum"; an impossible size means damage. Checked in that
+ * order so each person gets the right message.
  */
-export function decodePreamble(bytes: Buffer): Preamble {
+export function locateHeader(bytes: Buffer): HeaderLocation {
   if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new CourseFileError({ kind: 'not-a-course-file' });
   }
@@ -32,13 +43,21 @@ export function decodePreamble(bytes: Buffer): Preamble {
   const version = bytes.readUInt16BE(8);
   if (version > FORMAT_VERSION) throw new CourseFileError({ kind: 'newer-version', version });
   const regionSize = bytes.readUInt32BE(12);
-  const jsonLength = bytes.readUInt32BE(16);
   if (
-    version < 1 ||
+    version < OLDEST_FORMAT_VERSION ||
     regionSize < MIN_HEADER_REGION_SIZE ||
-    regionSize > MAX_HEADER_REGION_SIZE ||
-    jsonLength > regionSize - PREAMBLE_SIZE - 2 * DIGEST_SIZE
+    regionSize > MAX_HEADER_REGION_SIZE
   ) {
+    throw new CourseFileError({ kind: 'damaged', where: { part: 'header' } });
+  }
+  return { version, regionSize };
+}
+
+/** Reads the whole preamble of one header copy: its location fields and its JSON length. */
+export function decodePreamble(bytes: Buffer): Preamble {
+  const { version, regionSize } = locateHeader(bytes);
+  const jsonLength = bytes.readUInt32BE(16);
+  if (jsonLength > regionSize - PREAMBLE_SIZE - 2 * DIGEST_SIZE) {
     throw new CourseFileError({ kind: 'damaged', where: { part: 'header' } });
   }
   return { version, regionSize, jsonLength };
@@ -101,10 +120,13 @@ export function decodeHeaderRegion(region: Buffer): CourseFileHeader {
   if (
     !result.success ||
     result.data.format !== preamble.version ||
-    result.data.dataOffset !== region.length
+    result.data.dataOffset !== region.length * headerCopies(preamble.version) ||
+    (preamble.version >= 2 && result.data.generation === undefined)
   ) {
     throw new CourseFileError({ kind: 'damaged', where: { part: 'header' } });
   }
+  const foreign = foreignSlotsReason(result.data.slots);
+  if (foreign) throw new CourseFileError({ kind: 'made-elsewhere', reason: foreign });
   return result.data;
 }
 

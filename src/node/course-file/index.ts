@@ -14,6 +14,7 @@ export {
   type WrittenCourseFile,
 } from './course-file-writer';
 export {
+  openCourseBuffer,
   openCourseFile,
   unlockCourseFile,
   LockedCourseFile,
@@ -25,8 +26,10 @@ export {
   addPassword,
   removePassword,
   summariseSlots,
+  type RewriteOptions,
   type SlotSelector,
   type SlotSummary,
 } from './passwords';
-export { DEFAULT_SCRYPT_COST, type ScryptCost } from './key-slots';
+export { DEFAULT_SCRYPT_COST, SCRYPT_COST_ENV, scryptCostFromEnv, type ScryptCost } from './key-slots';
+export { realDiskWrites, type DiskWrites } from './disk-writes';
 export { isValidEntryName, type CourseFileHeader, type IndexEntry } from './format';

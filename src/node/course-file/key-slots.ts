@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { DEFAULT_SCRYPT, IV_SIZE, KEY_SIZE, type KeySlot, type ScryptParams } from './format';
+import { DEFAULT_SCRYPT, IV_SIZE, KEY_SIZE, MIN_SCRYPT_N, type KeySlot, type ScryptParams } from './format';
+import { CourseFileError } from './course-file-error';
+import { foreignSlotsReason, isAllowedSlotCost } from './slot-limits';
 
 /** The scrypt cost to use for new slots; tests pass a cheap one, the CLI the default. */
 export interface ScryptCost {
@@ -11,8 +13,43 @@ export interface ScryptCost {
 /** The cost new key slots get unless a caller asks otherwise (see DEFAULT_SCRYPT for why). */
 export const DEFAULT_SCRYPT_COST: ScryptCost = DEFAULT_SCRYPT;
 
-/** Derives the key-encryption key from a password; async, so an unlock never blocks main's event loop. */
+/**
+ * The environment variable that lowers the cost of new slots, for tests only: `PLENUM_SCRYPT_LOG2N=10` makes
+ * N=2^10. Honoured between the readers' floor and the default, so it can never make a slot dearer than the
+ * packer's or one readers refuse; anything else (unset, not a number, out of range) means the default.
+ */
+export const SCRYPT_COST_ENV = 'PLENUM_SCRYPT_LOG2N';
+
+/** The cost new slots get under `env`: the default unless SCRYPT_COST_ENV lowers it within the bounds. */
+export function scryptCostFromEnv(env: NodeJS.ProcessEnv): ScryptCost {
+  const raw = env[SCRYPT_COST_ENV];
+  const log2N = raw === undefined || !/^\d{1,2}$/.test(raw) ? NaN : Number(raw);
+  if (log2N >= Math.log2(MIN_SCRYPT_N) && log2N <= Math.log2(DEFAULT_SCRYPT.N)) {
+    return { ...DEFAULT_SCRYPT, N: 2 ** log2N };
+  }
+  return DEFAULT_SCRYPT_COST;
+}
+
+/**
+ * Every KDF run of this process, one after another. scrypt runs on libuv's thread pool (4 threads), which also
+ * serves every file read of the media scheme: run side by side, four unlocks held all four threads (and 4 x
+ * 128 MiB) while a UI request waited seconds. One at a time, at most one thread and one slot's memory go to
+ * scrypt; an unlock waits for the one before it instead.
+ */
+let kdfQueue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = kdfQueue.then(task, task);
+  kdfQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Derives the key-encryption key from a password; async and queued, so an unlock never blocks main's loop. */
 export function deriveSlotKey(password: string, kdf: ScryptParams): Promise<Buffer> {
+  return oneAtATime(() => scryptOnce(password, kdf));
+}
+
+function scryptOnce(password: string, kdf: ScryptParams): Promise<Buffer> {
   const salt = Buffer.from(kdf.salt, 'base64');
   // scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is below the default cost's 128 MiB.
   const maxmem = 256 * kdf.N * kdf.r + 1024 * 1024;
@@ -41,6 +78,9 @@ export async function createKeySlot(
   cost: ScryptCost = DEFAULT_SCRYPT_COST,
   now: Date = new Date(),
 ): Promise<KeySlot> {
+  // A slot readers would refuse must never be written: that would lock everyone out of the file.
+  if (!isAllowedSlotCost(cost))
+    throw new RangeError(`scrypt cost N=${cost.N} r=${cost.r} p=${cost.p} is not allowed`);
   const kdf: ScryptParams = {
     name: 'scrypt',
     N: cost.N,
@@ -79,14 +119,17 @@ export async function openKeySlot(password: string, slot: KeySlot, fileId: Buffe
 }
 
 /**
- * Finds the slot `password` opens. Every slot is tried (like LUKS), so an unlock costs one KDF run per slot
- * tried; slots are few (one per institution).
+ * Finds the slot `password` opens. Slots are tried in order until one opens (like LUKS), so a wrong password
+ * costs one KDF run per slot; slots are few (one per institution) and their number and cost are capped.
  */
 export async function unlockAnySlot(
   password: string,
   slots: readonly KeySlot[],
   fileId: Buffer,
 ): Promise<{ contentKey: Buffer; slot: KeySlot } | null> {
+  // Headers are checked when decoded; checked again here because this is where the cost would be paid.
+  const foreign = foreignSlotsReason(slots);
+  if (foreign) throw new CourseFileError({ kind: 'made-elsewhere', reason: foreign });
   for (const slot of slots) {
     const contentKey = await openKeySlot(password, slot, fileId);
     if (contentKey) return { contentKey, slot };

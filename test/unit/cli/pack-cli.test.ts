@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run-cli';
 import { FILM_ENTRY } from '../../../src/common/course/manifest';
-import { unlockCourseFile } from '../../../src/node/course-file';
+import { SCRYPT_COST_ENV, unlockCourseFile } from '../../../src/node/course-file';
 import { makeDemoFilm } from '../../../src/node/demo/demo-film';
 import { findMediaTools } from '../../../src/node/transcoder/ffmpeg-binaries';
 import { capturedIo } from '../../support/captured-io';
@@ -13,6 +13,12 @@ import { useTempDir } from '../../support/temp-dir';
 const tempDir = useTempDir();
 const PASSWORD = 'et langt passord for én skole';
 const CHAPTER_STARTS = [0, 2.4, 3.6];
+/** Key slots at scrypt N=2^10 (about 1 ms, not 0.5 s): these tests are about the CLI, not the KDF's cost. */
+const CHEAP_KDF_ENV = { PLENUM_LANG: 'en', [SCRYPT_COST_ENV]: '10' };
+/** A captured CLI run in English whose new key slots are cheap. */
+const cheapIo = (cwd: string, stdinText = '') => capturedIo(cwd, stdinText, CHEAP_KDF_ENV);
+/** The second header copy starts here (format 2 keeps two copies of the 16 KiB header region). */
+const SECOND_COPY = 16384;
 
 const COURSE_YAML = `id: liten-prove
 title: Liten prøve
@@ -84,7 +90,7 @@ describe('plenum pack, verify, inspect (end to end)', () => {
     const dir = tempDir();
     const folder = await makeCourseFolder(dir);
     const out = join(dir, 'liten.plenum');
-    const pack = capturedIo(dir);
+    const pack = cheapIo(dir);
     expect(
       await runCli(['pack', folder, '--out', out, '--password-file', 'pw.txt', '--quiet'], pack.io),
     ).toBe(0);
@@ -110,30 +116,46 @@ describe('plenum pack, verify, inspect (end to end)', () => {
       expect.arrayContaining(CHAPTER_STARTS.map((start) => expect.closeTo(start, 3))),
     );
 
-    const verify = capturedIo(dir);
+    const verify = cheapIo(dir);
     expect(await runCli(['verify', out, '--password-file', 'pw.txt', '--quiet'], verify.io)).toBe(0);
     expect(verify.stdout()).toContain('is sound');
 
     const original = readFileSync(out);
+    // A header byte is flipped in both copies (one torn copy is what the second copy is there to survive).
     const positions = [
       0,
       9,
       4000,
-      16383,
-      16384,
+      SECOND_COPY - 1,
+      2 * SECOND_COPY,
       original.length - 1,
-      ...Array.from({ length: 4 }, () => randomInt(16384, original.length)),
+      ...Array.from({ length: 4 }, () => randomInt(2 * SECOND_COPY, original.length)),
     ];
     for (const at of positions) {
       const altered = Buffer.from(original);
       altered[at]! ^= 0x40;
+      if (at < SECOND_COPY) altered[SECOND_COPY + at]! ^= 0x40;
       writeFileSync(out, altered);
-      const run = capturedIo(dir);
+      const run = cheapIo(dir);
       expect(await runCli(['verify', out, '--password-file', 'pw.txt', '--quiet'], run.io)).toBe(1);
       expect(run.stderr()).toMatch(
         /not a Plenum course file|newer version|damaged|altered|layout|Wrong password/,
       );
     }
+  });
+
+  it('writes key slots at the production scrypt cost unless the environment lowers it', async () => {
+    const dir = tempDir();
+    const folder = await makeCourseFolder(dir);
+    const out = join(dir, 'full.plenum');
+    const pack = capturedIo(dir);
+    expect(
+      await runCli(['pack', folder, '--out', out, '--password-file', 'pw.txt', '--quiet'], pack.io),
+    ).toBe(0);
+    const list = capturedIo(dir);
+    expect(await runCli(['passwords', 'list', out], list.io)).toBe(0);
+    expect(list.stdout()).toContain('scrypt N=2^17 r=8 p=1');
+    expect(list.stdout()).not.toContain('N=2^10');
   });
 
   it('writes nothing and lists every error when course.yaml is wrong', async () => {
@@ -143,7 +165,7 @@ describe('plenum pack, verify, inspect (end to end)', () => {
       join(folder, 'course.yaml'),
       COURSE_YAML.replace('end: "00:02.400" }', 'end: "00:0x" }').replace('https', 'http'),
     );
-    const run = capturedIo(dir);
+    const run = cheapIo(dir);
     const out = join(dir, 'feil.plenum');
     expect(await runCli(['pack', folder, '--out', out, '--password-file', 'pw.txt', '--quiet'], run.io)).toBe(
       1,
@@ -167,10 +189,10 @@ describe('plenum pack, verify, inspect (end to end)', () => {
 
   it('never takes a password as an argument, and asks for one when none is given and no terminal is there', async () => {
     const dir = tempDir();
-    const run = capturedIo(dir);
+    const run = cheapIo(dir);
     expect(await runCli(['verify', 'x.plenum', '--password', 'hemmelig'], run.io)).toBe(2);
     expect(run.stderr()).toContain("unknown option '--password'");
-    const none = capturedIo(dir);
+    const none = cheapIo(dir);
     expect(await runCli(['pack', 'kurs', '--out', 'x.plenum'], none.io)).toBe(2);
     expect(none.stderr()).toContain('No password given.');
     expect(existsSync(join(dir, 'x.plenum'))).toBe(false);
@@ -202,12 +224,9 @@ describe('plenum pack, verify, inspect (end to end)', () => {
     writeFileSync(join(dir, 'pw-b.txt'), 'skole b\n');
     const out = join(dir, 'kurs.plenum');
     expect(
-      await runCli(
-        ['pack', folder, '--out', out, '--password-file', 'pw.txt', '--quiet'],
-        capturedIo(dir).io,
-      ),
+      await runCli(['pack', folder, '--out', out, '--password-file', 'pw.txt', '--quiet'], cheapIo(dir).io),
     ).toBe(0);
-    const add = capturedIo(dir);
+    const add = cheapIo(dir);
     expect(
       await runCli(
         ['passwords', 'add', out, '--password-file', 'pw.txt', '--new-password-file', 'pw-b.txt'],
@@ -215,19 +234,19 @@ describe('plenum pack, verify, inspect (end to end)', () => {
       ),
     ).toBe(0);
     expect(add.stdout()).toMatch(/^Added password slot [0-9a-f]{8} to /);
-    const list = capturedIo(dir);
+    const list = cheapIo(dir);
     expect(await runCli(['passwords', 'list', out], list.io)).toBe(0);
     expect(list.stdout()).toContain('2 password slots:');
-    const viaStdin = capturedIo(dir, 'skole b\n');
+    const viaStdin = cheapIo(dir, 'skole b\n');
     expect(await runCli(['verify', out, '--password-stdin', '--quiet'], viaStdin.io)).toBe(0);
-    const remove = capturedIo(dir);
+    const remove = cheapIo(dir);
     expect(
       await runCli(
         ['passwords', 'remove', out, '--password-file', 'pw.txt', '--remove-password-file', 'pw-b.txt'],
         remove.io,
       ),
     ).toBe(0);
-    const last = capturedIo(dir);
+    const last = cheapIo(dir);
     expect(
       await runCli(
         ['passwords', 'remove', out, '--password-file', 'pw.txt', '--remove-password-file', 'pw.txt'],
@@ -235,7 +254,7 @@ describe('plenum pack, verify, inspect (end to end)', () => {
       ),
     ).toBe(1);
     expect(last.stderr()).toContain('This is the last password.');
-    const refused = capturedIo(dir, 'skole b\n');
+    const refused = cheapIo(dir, 'skole b\n');
     expect(await runCli(['verify', out, '--password-stdin', '--quiet'], refused.io)).toBe(1);
     expect(refused.stderr()).toContain('Wrong password.');
   });

@@ -11,7 +11,7 @@ import { problemOf } from '../../../support/expect-problem';
 import { useTempDir } from '../../../support/temp-dir';
 
 const tempDir = useTempDir();
-const REGION = 4096;
+const HEADER = 2 * 4096;
 
 async function opens(path: string, password: string): Promise<boolean> {
   return unlockCourseFile(path, password).then(
@@ -28,11 +28,11 @@ describe('passwords (key slots)', () => {
   it('adds a password by rewriting only the header region', async () => {
     const path = await writeFixture(tempDir(), [['a.bin', randomBytes(5000)]], { passwords: ['skole-a'] });
     const before = readFileSync(path);
-    const slot = await addPassword(path, 'skole-a', 'skole-b', CHEAP_SCRYPT);
+    const slot = await addPassword(path, 'skole-a', 'skole-b', { cost: CHEAP_SCRYPT });
     const after = readFileSync(path);
     expect(slot.id).toMatch(/^[a-f0-9]{8}$/);
     expect(after.length).toBe(before.length);
-    expect(after.subarray(REGION).equals(before.subarray(REGION))).toBe(true);
+    expect(after.subarray(HEADER).equals(before.subarray(HEADER))).toBe(true);
     expect(await opens(path, 'skole-a')).toBe(true);
     expect(await opens(path, 'skole-b')).toBe(true);
     const locked = await openCourseFile(path);
@@ -65,7 +65,7 @@ describe('passwords (key slots)', () => {
   it('refuses a wrong authorising password, and changes nothing', async () => {
     const path = await writeFixture(tempDir(), [['a.bin', randomBytes(10)]], { passwords: ['riktig'] });
     const before = readFileSync(path);
-    expect(await problemOf(addPassword(path, 'feil', 'ny', CHEAP_SCRYPT))).toEqual({
+    expect(await problemOf(addPassword(path, 'feil', 'ny', { cost: CHEAP_SCRYPT }))).toEqual({
       kind: 'wrong-password',
     });
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -75,7 +75,7 @@ describe('passwords (key slots)', () => {
     const path = await writeFixture(tempDir(), [['a.bin', randomBytes(10)]], { passwords: ['p'] });
     let problem;
     for (let i = 0; i < 40 && !problem; i++) {
-      problem = await addPassword(path, 'p', `extra-${i}`, CHEAP_SCRYPT).then(
+      problem = await addPassword(path, 'p', `extra-${i}`, { cost: CHEAP_SCRYPT }).then(
         () => undefined,
         (error: { problem?: unknown }) => error.problem,
       );
