@@ -4,9 +4,17 @@ import type { Translate } from '../common/i18n/translator';
 import type { MediaErrorCode } from '../node/transcoder/media-error';
 import type { PackProblem } from '../node/packer/pack-problem';
 import { formatTime } from '../common/course/time';
+import { terminalSafe } from './terminal-safe';
 
-/** Puts a packing failure into lines for the terminal: every course.yaml error, or what went wrong and what to do. */
+/**
+ * Puts a packing failure into lines for the terminal: every course.yaml error, or what went wrong and what to
+ * do. Values quoted from the course folder and ffmpeg's words about the film are made terminal-safe.
+ */
 export function describePackProblem(problem: PackProblem, t: Translate): string[] {
+  return describe(problem, t).map(terminalSafe);
+}
+
+function describe(problem: PackProblem, t: Translate): string[] {
   switch (problem.kind) {
     case 'invalid-course':
       return [

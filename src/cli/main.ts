@@ -1,3 +1,4 @@
+import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 import { EXIT } from './cli-io';
 import { runCli } from './run-cli';
 
@@ -11,6 +12,8 @@ export async function main(): Promise<void> {
     if (interrupts > 1) process.exit(EXIT.interrupted);
     controller.abort();
   };
+  exitQuietlyOnBrokenPipe(process.stdout, (code) => process.exit(code));
+  exitQuietlyOnBrokenPipe(process.stderr, (code) => process.exit(code));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const code = await runCli(

@@ -6,7 +6,6 @@ import {
   CourseFileError,
   openCourseFile,
   removePassword,
-  scryptCostFromEnv,
   summariseSlots,
   unlockCourseFile,
 } from '../../node/course-file';
@@ -15,6 +14,7 @@ import { EXIT, type CliIo } from '../cli-io';
 import { formatBytes } from '../format-bytes';
 import { collectPassword } from '../password-input';
 import { createProgressReporter } from '../progress-reporter';
+import { terminalSafe } from '../terminal-safe';
 
 /** Runs a course-file operation, turning its typed problems into a message and exit code 1. */
 async function withCourseFile<T>(t: Translate, action: () => Promise<T>): Promise<T> {
@@ -41,9 +41,13 @@ export async function inspectCommand(
   const slots = summariseSlots(header.slots);
   if (options.json) {
     const { course, format, createdAt, createdBy, chunkSize, fileSize } = header;
-    io.stdout.write(
-      `${JSON.stringify({ format, course, createdAt, createdBy, chunkSize, fileSize, slots }, null, 2)}\n`,
+    const json = JSON.stringify(
+      { format, course, createdAt, createdBy, chunkSize, fileSize, slots },
+      null,
+      2,
     );
+    // Line by line: the newlines between fields are JSON's own; any inside a string are escaped already.
+    io.stdout.write(`${json.split('\n').map(terminalSafe).join('\n')}\n`);
     return EXIT.ok;
   }
   const lines = [
@@ -56,7 +60,8 @@ export async function inspectCommand(
     `${t('cli:inspect.slots', { count: slots.length })}:`,
     ...slots.map((slot) => `  ${slot.id}  ${slot.createdAt}  ${slot.kdf}`),
   ];
-  io.stdout.write(`${lines.join('\n')}\n`);
+  // Every string here but the labels comes from the file, which anyone can have written.
+  io.stdout.write(`${lines.map(terminalSafe).join('\n')}\n`);
   return EXIT.ok;
 }
 
@@ -92,9 +97,7 @@ export async function passwordsAddCommand(
   const current = await collectPassword({ file: options.passwordFile, stdin: options.passwordStdin }, io, t);
   const next = await collectPassword({ file: options.newPasswordFile }, io, t, t('cli:password.promptNew'));
   if (next.length === 0) throw new CliFailure(t('cli:password.empty'), EXIT.usage);
-  const slot = await withCourseFile(t, () =>
-    addPassword(path, current, next, { cost: scryptCostFromEnv(io.env) }),
-  );
+  const slot = await withCourseFile(t, () => addPassword(path, current, next));
   io.stdout.write(`${t('cli:passwords.added', { id: slot.id, path: file })}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { formatIssue } from '../../common/course/course-issue';
 import type { Translate } from '../../common/i18n/translator';
-import { scryptCostFromEnv } from '../../node/course-file';
 import { packCourse } from '../../node/packer/pack-course';
 import { PackError } from '../../node/packer/pack-problem';
 import { CliFailure } from '../cli-failure';
@@ -10,6 +9,7 @@ import { describePackProblem } from '../describe-pack-problem';
 import { collectNewPasswords } from '../password-input';
 import { createProgressReporter } from '../progress-reporter';
 import { formatBytes } from '../format-bytes';
+import { terminalSafe } from '../terminal-safe';
 
 /** The options `plenum pack` takes. */
 export interface PackCommandOptions {
@@ -40,14 +40,14 @@ export async function packCommand(
       folder: resolve(io.cwd, folder),
       out: resolve(io.cwd, options.out),
       passwords,
-      scrypt: scryptCostFromEnv(io.env),
       maxHeight: options.maxHeight,
       signal,
       createdBy: `plenum ${version}`,
       onProgress: (event) => {
         switch (event.phase) {
           case 'validated':
-            for (const warning of event.warnings) io.stderr.write(`${formatIssue(warning, t)}\n`);
+            for (const warning of event.warnings)
+              io.stderr.write(`${terminalSafe(formatIssue(warning, t))}\n`);
             break;
           case 'transcoding':
             progress.update(event.seconds, event.totalSeconds);
