@@ -74,6 +74,8 @@ export function describeMediaError(code: MediaErrorCode, t: Translate): string {
       return t('cli:media.unreadable');
     case 'not-media':
       return t('cli:media.notMedia');
+    case 'no-duration':
+      return t('cli:media.noDuration');
     case 'no-video':
       return t('cli:media.noVideo');
     case 'tool-missing':

@@ -12,6 +12,7 @@ import {
 } from './commands/file-commands';
 import { hostCommand } from './commands/host-command';
 import { packCommand } from './commands/pack-command';
+import { DEFAULT_MAX_HEIGHT } from '../node/transcoder/transcode-film';
 
 /** The CLI's version, printed by --version and written into every course file it makes. */
 export const CLI_VERSION = '0.1.0';
@@ -46,7 +47,9 @@ export async function runCli(
     .option('--password-file <file>', t('cli:help.passwordFileMany'), collect, [])
     .option('--password-stdin', t('cli:help.passwordStdinMany'), false)
     .addOption(
-      new Option('--max-height <pixels>', t('cli:help.maxHeight')).default(720).argParser(positiveInt(t)),
+      new Option('--max-height <pixels>', t('cli:help.maxHeight'))
+        .default(DEFAULT_MAX_HEIGHT)
+        .argParser(positiveInt(t)),
     )
     .option('-q, --quiet', t('cli:help.quiet'), false)
     .action(async (folder: string, options) => {

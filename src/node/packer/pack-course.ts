@@ -5,7 +5,7 @@ import { loadCourseFolder, type LoadCourseResult } from '../course-source/load-c
 import { planCutTimes } from '../transcoder/cut-times';
 import { buildMediaPlaylist } from '../transcoder/hls-playlist';
 import { MediaError } from '../transcoder/media-error';
-import { probeMedia } from '../transcoder/probe-media';
+import { probeMedia, type MediaInfo } from '../transcoder/probe-media';
 import { transcodeFilm } from '../transcoder/transcode-film';
 import { addChapterStills } from './chapter-stills';
 import { PackError } from './pack-problem';
@@ -70,13 +70,23 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
       count: options.passwords.length,
       limit: MAX_PASSWORDS,
     });
+  let source: MediaInfo | undefined;
+  let probeFailure: MediaError | undefined;
   const loaded = await loadCourseFolder(options.folder, {
-    probeFilmDuration: async (path) => (await probeMedia(path, options.signal)).durationSeconds,
+    probeFilmDuration: async (path) => {
+      source = await probeMedia(path, options.signal).catch((error: unknown) => {
+        if (error instanceof MediaError) probeFailure = error;
+        throw error;
+      });
+      return source.durationSeconds;
+    },
   }).catch(rethrowMedia);
+  // The loader would quote ffprobe's English reason inside its own sentence: say it all in one language.
+  if (!loaded.ok && probeFailure !== undefined) rethrowMedia(probeFailure);
   if (!loaded.ok)
     throw new PackError({ kind: 'invalid-course', errors: loaded.errors, warnings: loaded.warnings });
   try {
-    return await packLoaded(options, loaded);
+    return await packLoaded(options, loaded, source);
   } finally {
     await loaded.film.close().catch(() => undefined);
   }
@@ -86,6 +96,7 @@ export async function packCourse(options: PackOptions): Promise<PackResult> {
 async function packLoaded(
   options: PackOptions,
   loaded: Extract<LoadCourseResult, { ok: true }>,
+  source: MediaInfo | undefined,
 ): Promise<PackResult> {
   options.onProgress?.({ phase: 'validated', warnings: loaded.warnings });
   const { manifest } = loaded;
@@ -105,6 +116,7 @@ async function packLoaded(
       input: loaded.film.path,
       cutTimes,
       durationSeconds: duration,
+      ...(source ? { source } : {}),
       ...(options.maxHeight ? { maxHeight: options.maxHeight } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (seconds) =>

@@ -3,6 +3,7 @@ export type MediaErrorCode =
   | 'not-found' // the input path does not exist
   | 'unreadable' // it exists but cannot be read (permissions, a folder, I/O error)
   | 'not-media' // ffprobe cannot make sense of it: not a film at all
+  | 'no-duration' // ffprobe opens it, but neither the container nor its packets tell how long it runs
   | 'no-video' // a media file without a (moving) picture, such as a sound file or a still image
   | 'tool-missing' // neither the bundled nor a system ffmpeg/ffprobe could be found or started
   | 'failed' // the tool ran and failed; `details` carries its last stderr lines

@@ -4,41 +4,98 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { findMediaTools } from './ffmpeg-binaries';
 import { MediaError } from './media-error';
+import { measurePictureLength } from './picture-length';
 import { runTool } from './tool-process';
+
+/** The source's picture stream, as the transcoder needs it. */
+export interface VideoInfo {
+  /** ffmpeg's stream index, so the transcoder maps exactly this stream (never an attached cover picture). */
+  streamIndex: number;
+  /** Display size (rotation applied, as ffmpeg's autorotate will). */
+  width: number;
+  height: number;
+  /** Mean frames per second (avg_frame_rate): right for variable-rate phone films. */
+  fps: number;
+  /**
+   * The stream's base rate as a fraction ("30000/1001"): the rate every timestamp fits (r_frame_rate). For a
+   * variable-rate film it is its fastest rate; undefined when ffprobe has none that makes sense.
+   */
+  baseRate: string | undefined;
+  /** True when the mean rate is more than 1 % below the base rate: frames come at varying intervals. */
+  variableRate: boolean;
+  /** Whether the stream says it is interlaced (field order tt, bb, tb or bt). */
+  interlaced: boolean;
+  /** When the first picture is shown, in seconds on the file's own clock (edit lists already applied). */
+  startSeconds: number;
+  codec: string;
+}
+
+/** The source's first sound stream. */
+export interface AudioInfo {
+  streamIndex: number;
+  codec: string;
+  /** Sample rate in Hz and channel count. */
+  sampleRate: number;
+  channels: number;
+  /** When the sound starts on the file's clock; its difference to the picture's start is the A/V offset. */
+  startSeconds: number;
+}
 
 /** What the packer needs to know about a source film before transcoding it. */
 export interface MediaInfo {
+  /** How long the picture runs: the packed film is exactly this long (sound padded or cut to it). */
   durationSeconds: number;
-  /** Display size (rotation applied, as ffmpeg's autorotate will), frames per second and codec name. */
-  video?: { width: number; height: number; fps: number; codec: string };
-  /** The first audio stream, if any: codec name, sample rate in Hz and channel count. */
-  audio?: { codec: string; sampleRate: number; channels: number };
+  video: VideoInfo;
+  /** The first audio stream, if any. */
+  audio?: AudioInfo;
 }
 
 // Only the fields we read; ffprobe's JSON has many more and zod drops them. Numbers come as strings in places.
 const streamSchema = z.object({
+  index: z.number(),
   codec_type: z.string().optional(),
   codec_name: z.string().optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   avg_frame_rate: z.string().optional(),
   r_frame_rate: z.string().optional(),
+  field_order: z.string().optional(),
   sample_rate: z.string().optional(),
   channels: z.number().optional(),
+  start_time: z.string().optional(),
   duration: z.string().optional(),
   disposition: z.object({ attached_pic: z.number().optional() }).optional(),
-  tags: z.object({ rotate: z.string().optional() }).optional(),
+  // Matroska keeps no per-stream duration; ffmpeg and mkvmerge write it as a DURATION tag ("HH:MM:SS.nnn").
+  tags: z.object({ rotate: z.string().optional(), DURATION: z.string().optional() }).optional(),
   side_data_list: z.array(z.object({ rotation: z.number().optional() })).optional(),
 });
 const probeSchema = z.object({
   streams: z.array(streamSchema).default([]),
-  format: z.object({ duration: z.string().optional(), format_name: z.string().optional() }).optional(),
+  format: z
+    .object({
+      duration: z.string().optional(),
+      start_time: z.string().optional(),
+      format_name: z.string().optional(),
+    })
+    .optional(),
 });
+type Probe = z.infer<typeof probeSchema>;
 type ProbedStream = z.infer<typeof streamSchema>;
 
 /**
- * Describes a film with ffprobe. Throws MediaError: 'not-found', 'unreadable', 'not-media' (ffprobe cannot
- * read it or it has no duration), 'no-video' (sound only, or a still image), 'tool-missing', 'aborted'.
+ * Containers whose duration ffprobe only estimates (MPEG program/transport streams and raw elementary
+ * streams): a DVD's MPEG-2 reads 3 frames short. Their picture is measured from its packets instead.
+ */
+const ESTIMATED_DURATION_FORMATS = /(^|,)(mpeg|mpegts|mpegvideo|h264|hevc|m4v)(,|$)/;
+
+/** Field orders that mean interlaced pictures; "progressive" and "unknown" do not. */
+const INTERLACED_FIELD_ORDERS = new Set(['tt', 'bb', 'tb', 'bt']);
+
+/**
+ * Describes a film with ffprobe. When the container does not say how long the film is (a WebM recorded by a
+ * browser or OBS), the picture's packets are read to find out. Throws MediaError: 'not-found', 'unreadable',
+ * 'not-media' (ffprobe cannot read it), 'no-duration' (readable, but no picture packet has a time),
+ * 'no-video' (sound only, or a still image), 'tool-missing', 'aborted'.
  */
 export async function probeMedia(path: string, signal?: AbortSignal): Promise<MediaInfo> {
   const absolute = resolve(path);
@@ -60,7 +117,14 @@ export async function probeMedia(path: string, signal?: AbortSignal): Promise<Me
   }
   const parsed = probeSchema.safeParse(JSON.parse(json));
   if (!parsed.success) throw new MediaError('not-media', `ffprobe said something unexpected about ${path}`);
-  return describe(parsed.data, path);
+  const { video, audio } = describeStreams(parsed.data, path);
+  const declared = ESTIMATED_DURATION_FORMATS.test(parsed.data.format?.format_name ?? '')
+    ? undefined
+    : declaredPictureLength(parsed.data, video);
+  const frameSeconds = !video.variableRate && video.fps > 0 ? 1 / video.fps : undefined;
+  const durationSeconds =
+    declared ?? (await measurePictureLength(absolute, video.streamIndex, { signal, frameSeconds }));
+  return { durationSeconds, video, ...(audio === undefined ? {} : { audio }) };
 }
 
 async function checkReadableFile(path: string): Promise<void> {
@@ -76,7 +140,7 @@ async function checkReadableFile(path: string): Promise<void> {
   }
 }
 
-function describe(probe: z.infer<typeof probeSchema>, path: string): MediaInfo {
+function describeStreams(probe: Probe, path: string): { video: VideoInfo; audio: AudioInfo | undefined } {
   const videoStream = probe.streams.find(
     (s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1,
   );
@@ -86,26 +150,38 @@ function describe(probe: z.infer<typeof probeSchema>, path: string): MediaInfo {
   // Image demuxers (png_pipe, image2, ...) report a "video" stream for a single picture.
   if (/(^|,)(image2|\w+_pipe)(,|$)/.test(formatName))
     throw new MediaError('no-video', `a still image: ${path}`);
-
-  const durationSeconds = firstPositive(
-    Number(probe.format?.duration),
-    Number(videoStream.duration),
-    ...probe.streams.map((s) => Number(s.duration)),
-  );
-  if (durationSeconds === undefined) throw new MediaError('not-media', `unknown duration: ${path}`);
-
-  const info: MediaInfo = { durationSeconds, video: describeVideo(videoStream) };
-  if (audioStream !== undefined) {
-    info.audio = {
+  const video = describeVideo(videoStream);
+  if (audioStream === undefined) return { video, audio: undefined };
+  return {
+    video,
+    audio: {
+      streamIndex: audioStream.index,
       codec: audioStream.codec_name ?? 'unknown',
       sampleRate: Number(audioStream.sample_rate ?? 0),
       channels: audioStream.channels ?? 0,
-    };
-  }
-  return info;
+      // A sound stream without a start time starts with the picture: no offset to keep.
+      startSeconds: finiteOr(Number(audioStream.start_time), video.startSeconds),
+    },
+  };
 }
 
-function describeVideo(stream: ProbedStream): NonNullable<MediaInfo['video']> {
+/**
+ * The picture's length as the container states it: the stream's own duration (MP4, MOV), else Matroska's
+ * DURATION tag (the stream's end on the file clock), else the file's duration counted from the picture's
+ * start. Undefined when none is there, as in a WebM written live.
+ */
+function declaredPictureLength(probe: Probe, video: VideoInfo): number | undefined {
+  const stream = probe.streams.find((s) => s.index === video.streamIndex);
+  const fileStart = finiteOr(Number(probe.format?.start_time), 0);
+  const fromFileStart = video.startSeconds - fileStart;
+  return firstPositive(
+    Number(stream?.duration),
+    parseClock(stream?.tags?.DURATION) - video.startSeconds,
+    Number(probe.format?.duration) - fromFileStart,
+  );
+}
+
+function describeVideo(stream: ProbedStream): VideoInfo {
   const rotation =
     stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ??
     Number(stream.tags?.rotate ?? 0);
@@ -114,11 +190,18 @@ function describeVideo(stream: ProbedStream): NonNullable<MediaInfo['video']> {
   const height = stream.height ?? 0;
   // avg_frame_rate is right for variable-rate phone films (r_frame_rate can read 90000); fall back when absent.
   const average = parseRate(stream.avg_frame_rate);
-  const fps = average !== undefined && average <= 240 ? average : (parseRate(stream.r_frame_rate) ?? 0);
+  const base = parseRate(stream.r_frame_rate);
+  const fps = average !== undefined && average <= 240 ? average : (base ?? 0);
+  const baseUsable = base !== undefined && base <= 1000;
   return {
+    streamIndex: stream.index,
     width: quarterTurn ? height : width,
     height: quarterTurn ? width : height,
     fps,
+    baseRate: baseUsable ? stream.r_frame_rate : undefined,
+    variableRate: baseUsable && average !== undefined && average < base * 0.99,
+    interlaced: INTERLACED_FIELD_ORDERS.has(stream.field_order ?? ''),
+    startSeconds: finiteOr(Number(stream.start_time), 0),
     codec: stream.codec_name ?? 'unknown',
   };
 }
@@ -128,6 +211,17 @@ function parseRate(rate: string | undefined): number | undefined {
   const [num, den] = rate.split('/').map(Number);
   if (num === undefined || den === undefined || !(num > 0) || !(den > 0)) return undefined;
   return num / den;
+}
+
+/** "HH:MM:SS.fraction" to seconds; NaN for anything else. */
+function parseClock(clock: string | undefined): number {
+  const match = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(clock?.trim() ?? '');
+  if (match === null) return Number.NaN;
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
 }
 
 function firstPositive(...values: number[]): number | undefined {

@@ -4,8 +4,23 @@ import type { FilmPart } from './film-part';
 import { splitFragmentedMp4 } from './fmp4-splitter';
 import { MediaError } from './media-error';
 import { Mp4FormatError } from './mp4-format-error';
-import { probeMedia } from './probe-media';
+import { probeMedia, type MediaInfo } from './probe-media';
 import { startTool } from './tool-process';
+
+/** Films are packed at their own size up to this height (1080p) unless the caller asks for less. */
+export const DEFAULT_MAX_HEIGHT = 1080;
+
+/** The fastest frame rate a packed film gets: faster sources are brought down to it. */
+export const MAX_FRAME_RATE = 60;
+
+/** Output sample rate; every packed film has the same sound format. */
+const SAMPLE_RATE = 48000;
+
+/**
+ * Samples ffmpeg's AAC encoder puts before the sound (its priming). A fragmented MP4 without an edit list
+ * cannot tell a player to skip them, so they would play first and make every film's sound 21.3 ms late.
+ */
+export const AAC_PRIMING_SAMPLES = 1024;
 
 /** What to encode and how; only `input`, `cutTimes` and `durationSeconds` are required. */
 export interface TranscodeOptions {
@@ -17,8 +32,8 @@ export interface TranscodeOptions {
   durationSeconds: number;
   /** The picture is scaled down (never up) to at most this height, keeping its display aspect. */
   maxHeight?: number;
-  /** Whether the source has sound; probed when omitted. Without sound, silence is encoded instead. */
-  hasAudio?: boolean;
+  /** The source as probeMedia describes it; probed when omitted. Without sound, silence is encoded. */
+  source?: MediaInfo;
   /** x264 preset and constant rate factor: the speed/size trade-off (see docs/media-pipeline.md). */
   preset?: string;
   crf?: number;
@@ -40,9 +55,9 @@ export async function* transcodeFilm(options: TranscodeOptions): AsyncGenerator<
     throw new RangeError(`durationSeconds must be positive, got ${durationSeconds}`);
   }
   if (signal?.aborted === true) throw new MediaError('aborted', 'the transcode was stopped before it began');
-  const hasAudio = options.hasAudio ?? (await probeMedia(input, signal)).audio !== undefined;
+  const source = options.source ?? (await probeMedia(input, signal));
   const tools = findMediaTools();
-  const run = startTool(tools.ffmpeg, transcodeArguments({ ...options, hasAudio }), { signal, onProgress });
+  const run = startTool(tools.ffmpeg, transcodeArguments({ ...options, source }), { signal, onProgress });
 
   let finished = false;
   try {
@@ -67,36 +82,99 @@ export async function* transcodeFilm(options: TranscodeOptions): AsyncGenerator<
 }
 
 /** The ffmpeg command line for transcodeFilm; exported so tests and docs can show exactly what runs. */
-export function transcodeArguments(options: TranscodeOptions & { hasAudio: boolean }): string[] {
-  const maxHeight = options.maxHeight ?? 720;
-  const { durationSeconds } = options;
+export function transcodeArguments(options: TranscodeOptions & { source: MediaInfo }): string[] {
+  const { durationSeconds, source } = options;
+  const { audio } = source;
   // Sorted, unique, always including 0 (the first frame is a keyframe anyway; saying so keeps the list honest).
   const inside = options.cutTimes.filter((t) => t >= 0 && t < durationSeconds);
   const keyframes = [...new Set([0, ...inside].sort((a, b) => a - b).map(formatSeconds))];
-  // Height: at most maxHeight, never upscaled, even (yuv420p). Width from the display aspect (dar), so
-  // anamorphic sources come out with square pixels. Quoted so the commas stay inside the expressions.
-  const height = `trunc(min(ih,${Math.floor(maxHeight)})/2)*2`;
-  const scale = `scale=w='trunc(${height}*dar/2)*2':h='${height}',setsar=1,format=yuv420p`;
   return [
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-progress', 'pipe:2'],
     // `file:` keeps a name such as "http:x.mp4" or "-x.mp4" from being read as a protocol or an option.
     ['-i', `file:${resolve(options.input)}`],
-    options.hasAudio ? [] : ['-f', 'lavfi', '-i', 'anullsrc=channel_layout=stereo:sample_rate=48000'],
-    ['-map', '0:v:0', '-map', options.hasAudio ? '0:a:0' : '1:a:0', '-t', formatSeconds(durationSeconds)],
-    ['-vf', scale],
+    audio === undefined
+      ? ['-f', 'lavfi', '-i', `anullsrc=channel_layout=stereo:sample_rate=${SAMPLE_RATE}`]
+      : [],
+    // By stream index, so the streams probed are the streams encoded (never a cover picture).
+    [
+      '-map',
+      `0:${source.video.streamIndex}`,
+      '-map',
+      audio === undefined ? '1:a:0' : `0:${audio.streamIndex}`,
+    ],
+    ['-t', formatSeconds(durationSeconds)],
+    ['-vf', videoFilters(source, options.maxHeight ?? DEFAULT_MAX_HEIGHT)],
+    audio === undefined ? [] : ['-af', audioFilters(audio.startSeconds - source.video.startSeconds)],
     ['-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 21)],
     ['-profile:v', 'high', '-pix_fmt', 'yuv420p'],
     // No B-frames: with them hls.js shows the picture 2 frames behind currentTime (measured-here.md).
     ['-bf', '0'],
     // Keyframes exactly at the cuts and nowhere else: no GOP limit, no scene-cut keyframes, forced IDRs.
     ['-g', '1000000', '-sc_threshold', '0', '-forced-idr', '1', '-force_key_frames', keyframes.join(',')],
-    ['-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2'],
-    // Without this the AAC priming delay (1024 samples) shifts every video timestamp by 21.3 ms, because an
-    // empty-moov fragmented file cannot carry an edit list to hide it; video frames then miss the cut times.
+    ['-c:a', 'aac', '-b:a', '128k', '-ar', String(SAMPLE_RATE), '-ac', '2'],
+    // Both tracks start at exactly 0 (the filters see to it); never let the muxer shift one of them.
     ['-avoid_negative_ts', 'disabled'],
     ['-map_metadata', '-1', '-map_chapters', '-1', '-sn', '-dn'],
     ['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
   ].flat();
+}
+
+/**
+ * The picture's filters. Interlaced sources are deinterlaced (bwdif, one frame per frame, so 25i stays 25
+ * fps). The first picture is moved to time 0: the packed film's clock starts with its picture, and the sound
+ * is placed against that clock (audioFilters). The frame rate is made constant at outputFrameRate, so no
+ * frame's timing drifts from its sound. Height: at most maxHeight, never upscaled, even (yuv420p); width
+ * from the display aspect (dar), so anamorphic sources come out with square pixels. The scale expressions
+ * are quoted so their commas stay inside them.
+ */
+function videoFilters(source: MediaInfo, maxHeight: number): string {
+  const height = `trunc(min(ih,${Math.floor(maxHeight)})/2)*2`;
+  return [
+    ...(source.video.interlaced ? ['bwdif=mode=send_frame:parity=auto:deint=all'] : []),
+    'setpts=PTS-STARTPTS',
+    `fps=${outputFrameRate(source.video)}`,
+    `scale=w='trunc(${height}*dar/2)*2':h='${height}'`,
+    'setsar=1',
+    'format=yuv420p',
+  ].join(',');
+}
+
+/**
+ * The sound's filters, given how many seconds after the picture it starts (negative: before). Its first
+ * sample is placed at that offset from the picture's start; aresample then fills the time before it with
+ * silence, or drops what lies before the picture (first_pts=0), and fills any gap inside the stream. The
+ * encoder's priming samples are taken off the front (AAC_PRIMING_SAMPLES), so what plays at time t is what
+ * the source plays at t. apad with the output's -t makes the sound exactly as long as the picture: a
+ * player's buffer never ends early, so playback never stalls where a short sound stops.
+ */
+function audioFilters(offsetSeconds: number): string {
+  return [
+    `asetpts=PTS-STARTPTS+${formatSeconds(offsetSeconds)}/TB`,
+    `aresample=${SAMPLE_RATE}:async=1:first_pts=0`,
+    `atrim=start_sample=${AAC_PRIMING_SAMPLES}`,
+    'apad',
+  ].join(',');
+}
+
+/**
+ * The packed film's constant frame rate, as a fraction ffmpeg reads: the source's own rate when it is
+ * constant, its fastest rate (the base rate every timestamp fits) when it varies, as phones record; never
+ * above MAX_FRAME_RATE. Repeating a frame where a phone slowed down keeps the picture on time with the sound;
+ * forcing a slower rate would drop frames and let the picture trail.
+ */
+export function outputFrameRate(video: MediaInfo['video']): string {
+  const base = video.baseRate;
+  const rate = base === undefined ? Number.NaN : rateValue(base);
+  if (base !== undefined && rate > 0 && rate <= MAX_FRAME_RATE) return base;
+  if (rate > MAX_FRAME_RATE) return String(MAX_FRAME_RATE);
+  // No usable base rate: the mean rate rounded up to a whole number (at least 1), within the limit.
+  return String(Math.min(MAX_FRAME_RATE, Math.max(1, Math.ceil(video.fps - 0.01))));
+}
+
+function rateValue(rate: string): number {
+  const [num, den] = rate.split('/').map(Number);
+  if (num === undefined || !(num > 0)) return Number.NaN;
+  return den === undefined ? num : den > 0 ? num / den : Number.NaN;
 }
 
 /** Seconds as ffmpeg reads them: plain decimals (never exponent notation), at most microsecond precision. */

@@ -10,7 +10,7 @@ import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/
 import { CHAPTER_COLOURS, makeDemoFilm } from '../../../../src/node/demo/demo-film';
 import { readBurntFrameNumber } from '../../../../src/node/demo/frame-code';
 import { findMediaTools } from '../../../../src/node/transcoder/ffmpeg-binaries';
-import { stillEntry, stillTime } from '../../../../src/node/packer/chapter-stills';
+import { addChapterStills, stillEntry, stillTime } from '../../../../src/node/packer/chapter-stills';
 import { packCourse, type PackProgress } from '../../../../src/node/packer/pack-course';
 import { PackError, type PackProblem } from '../../../../src/node/packer/pack-problem';
 import { CHEAP_SCRYPT } from '../../../support/course-file-fixture';
@@ -198,10 +198,9 @@ describe('a still per chapter, made when packing', () => {
 });
 
 describe('a still that cannot be taken', () => {
-  it('fails the pack with a typed problem and leaves no file behind', async () => {
-    const folder = join(dir, 'kort-bilde');
-    // The picture lasts 2 s, the sound 6 s: the film is 6 s long, but the second chapter's still (at
-    // 1 + 5/4 = 2.25 s) falls where there is no picture any more.
+  /** A 2 s picture with 6 s of sound, and chapters running to 6 s: the second still would fall at 2.25 s. */
+  async function shortPictureFolder(name: string): Promise<string> {
+    const folder = join(dir, name);
     writeCourseFolder(folder, [
       { id: 'en', start: 0, end: 1 },
       { id: 'to', start: 1, end: 6 },
@@ -212,10 +211,55 @@ describe('a still that cannot be taken', () => {
       ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac'],
       join(folder, 'film.mp4'),
     ]);
+    return folder;
+  }
+
+  it('a chapter past the end of the picture is refused before any work, and no file is left', async () => {
+    // The film is as long as its picture (2 s), not its sound: nothing could be shown after that.
+    const folder = await shortPictureFolder('kort-bilde');
     const out = join(dir, 'kort-bilde.plenum');
     let problem: PackProblem | undefined;
     try {
       await packCourse({ folder, out, passwords: [PASSWORD], scrypt: CHEAP_SCRYPT });
+    } catch (error) {
+      if (error instanceof PackError) problem = error.problem;
+      else throw error;
+    }
+    expect(problem).toMatchObject({
+      kind: 'invalid-course',
+      errors: [expect.objectContaining({ code: 'beyond-film', path: 'chapters[1].end' })],
+    });
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('kort-bilde.plenum'))).toEqual([]);
+  });
+
+  it('no picture at a still time fails with a typed problem that says where', async () => {
+    const folder = await shortPictureFolder('kort-bilde-still');
+    const shortManifest: CourseManifest = {
+      ...manifest,
+      film: { ...manifest.film, duration: 6 },
+      chapters: [
+        { ...manifest.chapters[0]!, id: 'en', start: 0, end: 1 },
+        { ...manifest.chapters[1]!, id: 'to', start: 1, end: 6 },
+      ],
+    };
+    const written: string[] = [];
+    let problem: PackProblem | undefined;
+    try {
+      await addChapterStills({
+        filmPath: join(folder, 'film.mp4'),
+        manifest: shortManifest,
+        writer: {
+          // Drains each picture as the real writer would, so ffmpeg is never left blocked on its pipe.
+          addEntry: async (name, source) => {
+            let size = 0;
+            if (Buffer.isBuffer(source)) size = source.length;
+            else for await (const chunk of source as AsyncIterable<Buffer>) size += chunk.length;
+            written.push(name);
+            return { name, id: written.length, offset: 0, size };
+          },
+        },
+      });
     } catch (error) {
       if (error instanceof PackError) problem = error.problem;
       else throw error;
@@ -227,8 +271,7 @@ describe('a still that cannot be taken', () => {
       reason: 'no-picture',
       details: [],
     });
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir).filter((name) => name.includes('kort-bilde.plenum'))).toEqual([]);
+    expect(written).toEqual([stillEntry('en')]);
     if (problem === undefined) return;
     expect(describePackProblem(problem, createTranslator('en'))).toEqual([
       'The film has no picture at 00:02.250, where the still of chapter "to" is taken. ' +

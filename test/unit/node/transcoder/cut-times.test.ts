@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { MIN_SEGMENT_SECONDS, planCutTimes, type ChapterSpan } from '../../../../src/node/transcoder/cut-times';
+import {
+  MIN_SEGMENT_SECONDS,
+  planCutTimes,
+  type ChapterSpan,
+} from '../../../../src/node/transcoder/cut-times';
 
 const EPS = 1e-6;
 

@@ -35,8 +35,17 @@ test('describes a film: duration, picture and sound', async () => {
   const info = await probeMedia(film);
   expect(info.durationSeconds).toBeGreaterThan(1.9);
   expect(info.durationSeconds).toBeLessThan(2.1);
-  expect(info.video).toEqual({ width: 160, height: 90, fps: 25, codec: 'h264' });
-  expect(info.audio).toEqual({ codec: 'aac', sampleRate: 44100, channels: 1 });
+  expect(info.video).toEqual({
+    ...{ streamIndex: 0, width: 160, height: 90, fps: 25, baseRate: '25/1', variableRate: false },
+    ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
+  });
+  expect(info.audio).toEqual({
+    streamIndex: 1,
+    codec: 'aac',
+    sampleRate: 44100,
+    channels: 1,
+    startSeconds: 0,
+  });
 });
 
 test('a film without sound has no audio entry', async () => {

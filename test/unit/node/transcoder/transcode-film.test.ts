@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FilmPart } from '../../../../src/node/transcoder/film-part';
 import { MediaError } from '../../../../src/node/transcoder/media-error';
+import type { MediaInfo } from '../../../../src/node/transcoder/probe-media';
 import { transcodeFilm, transcodeArguments } from '../../../../src/node/transcoder/transcode-film';
 import { childFfmpegCount, eventually, ffmpeg, ffprobe, keyframeTimes, lavfiInputs } from './media-fixtures';
 
@@ -25,6 +26,18 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A source description for tests that must not probe (a file that is not a film, a file that does not exist). */
+function describedSource(seconds: number): MediaInfo {
+  return {
+    durationSeconds: seconds,
+    video: {
+      ...{ streamIndex: 0, width: 320, height: 180, fps: 25, baseRate: '25/1', variableRate: false },
+      ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
+    },
+    audio: { streamIndex: 1, codec: 'aac', sampleRate: 44100, channels: 1, startSeconds: 0 },
+  };
+}
 
 async function collect(parts: AsyncIterable<FilmPart>): Promise<FilmPart[]> {
   const out: FilmPart[] = [];
@@ -143,7 +156,7 @@ test('a failing ffmpeg rejects with "failed" and its last stderr lines', async (
   const junk = join(dir, 'junk.mp4');
   writeFileSync(junk, 'this is not a film');
   const error = await mediaErrorOf(
-    collect(transcodeFilm({ input: junk, cutTimes: [0], durationSeconds: 1, hasAudio: true })),
+    collect(transcodeFilm({ input: junk, cutTimes: [0], durationSeconds: 1, source: describedSource(1) })),
   );
   expect(error.code).toBe('failed');
   expect(error.details.join('\n')).toMatch(/Invalid data/);
@@ -154,7 +167,7 @@ test('the command line: cuts inside the film only, fragmented MP4 on stdout, no 
     input: 'a.mp4',
     cutTimes: [6, 2, 3.5, 0, 2, -1],
     durationSeconds: 6,
-    hasAudio: true,
+    source: describedSource(6),
   });
   expect(args[args.indexOf('-force_key_frames') + 1]).toBe('0,2,3.5');
   expect(args.slice(-5)).toEqual([
