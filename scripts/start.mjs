@@ -1,11 +1,10 @@
-// `npm start`: installs and builds what is missing, makes the demo course, and opens Plenum on it.
-// In Electron when its binary can run; otherwise (as on machines that cannot download it) through the
-// loopback host, in Chromium's app mode when Chromium is installed, else by printing the address to open.
+// `npm start`: installs and builds what is missing, makes the demo course, and opens Plenum on it:
+// in Electron when its binary can run and there is a display; otherwise through the loopback host
+// (`plenum host --open`), which always prints its address, opens a Chromium app window when it can, and
+// keeps serving until Ctrl-C, also after that window is closed (see README, "npm start").
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,47 +17,46 @@ run(process.execPath, ['scripts/ensure-deps.mjs']);
 run('npm', ['run', '--silent', 'build']);
 run(process.execPath, ['bin/plenum.js', 'demo', '--variant', 'full']);
 
+// Only now built: the display and sandbox rules have one home, shared with `plenum host --open`, and the
+// messages follow PLENUM_LANG/LANG like the CLI's.
+const { hasDisplay, needsNoSandbox } = await import('../out/src/cli/chromium-app.js');
+const { createTranslator } = await import('../out/src/common/i18n/translator.js');
+const { pickLanguage } = await import('../out/src/common/i18n/languages.js');
+const t = createTranslator(pickLanguage(process.env.PLENUM_LANG ?? process.env.LC_ALL ?? process.env.LANG));
+
 // Electron's binary is fetched lazily on first launch; path.txt exists only once it is there.
 const electronDir = join(root, 'node_modules', 'electron');
 const pathFile = join(electronDir, 'path.txt');
 const electronBinary = existsSync(pathFile)
   ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
   : null;
-if (electronBinary && existsSync(electronBinary)) {
-  const app = spawn(electronBinary, [root], { cwd: root, stdio: 'inherit' });
-  app.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log(
-    "Electron's binary is not available on this machine, so Plenum opens in a browser through its local host.",
-  );
-  const host = spawn(process.execPath, ['bin/plenum.js', 'host'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+const useElectron =
+  electronBinary !== null && existsSync(electronBinary) && hasDisplay(process.env, process.platform);
+
+// Electron is Chromium: as root its sandbox refuses to start and the app would die at once, so root (and
+// only root) gets --no-sandbox, and is told why. The host does the same for its Chromium window.
+const asRoot = needsNoSandbox(process.getuid?.());
+if (useElectron && asRoot) console.log(t('cli:start.electronNoSandbox'));
+// Its own process group (not on Windows, where that means a new console): Ctrl-C then reaches only this
+// script, which passes one SIGTERM on, so the host gets one stop request and has the time to close its
+// Chromium window and delete the window's profile. npm forwards the terminal's SIGINT a second time.
+const options = { cwd: root, stdio: 'inherit', detached: process.platform !== 'win32' };
+const child = useElectron
+  ? spawn(electronBinary, [root, ...(asRoot ? ['--no-sandbox'] : [])], options)
+  : spawn(process.execPath, ['bin/plenum.js', 'host', '--open'], options);
+
+// Signals arriving together (the terminal's and npm's copy of one Ctrl-C) count once; one a second later
+// is passed on again, and the host's second stop request ends it at once.
+let lastForward = 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (Date.now() - lastForward < 1000) return;
+    lastForward = Date.now();
+    child.kill('SIGTERM');
   });
-  const lines = createInterface({ input: host.stdout });
-  lines.once('line', (url) => {
-    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-    if (chromium) {
-      const profile = mkdtempSync(join(tmpdir(), 'plenum-chromium-'));
-      const browser = spawn(
-        chromium,
-        [
-          `--app=${url}`,
-          `--user-data-dir=${profile}`,
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--autoplay-policy=no-user-gesture-required',
-        ],
-        { stdio: 'ignore' },
-      );
-      browser.on('exit', () => host.kill('SIGINT'));
-      console.log('Plenum is open in Chromium. Close the window (or press Ctrl-C here) to stop.');
-    } else {
-      console.log(`Open this address in a browser on this machine: ${url}`);
-    }
-  });
-  host.on('exit', (code) => process.exit(code ?? 0));
-  process.on('SIGINT', () => host.kill('SIGINT'));
 }
+child.on('error', (error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));

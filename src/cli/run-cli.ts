@@ -113,6 +113,7 @@ export async function runCli(
     .option('--demo <file>', t('cli:help.hostDemo'))
     .option('--data-dir <folder>', t('cli:help.dataDir'))
     .addOption(new Option('--port <port>', t('cli:help.port')).default(0).argParser(portNumber(t)))
+    .option('--open', t('cli:help.hostOpen'), false)
     .action(async (options) => {
       exitCode = await hostCommand(options, io, t, signal, CLI_VERSION);
     });

@@ -9,6 +9,7 @@ import { routeHostPath } from '../../node/media-handler';
 import { StoreError } from '../../node/store';
 import { CliFailure } from '../cli-failure';
 import { EXIT, type CliIo } from '../cli-io';
+import { findChromium, hasDisplay, needsNoSandbox, openInChromium, type ChromiumApp } from '../chromium-app';
 
 /** The options `plenum host` takes. */
 export interface HostCommandOptions {
@@ -16,11 +17,15 @@ export interface HostCommandOptions {
   demo?: string;
   dataDir?: string;
   port: number;
+  /** Open the app in a Chromium window too (what `npm start` asks for where Electron cannot run). */
+  open?: boolean;
 }
 
 /**
  * `plenum host`: serves the app on 127.0.0.1 for a browser (where no Electron binary exists, and for the
- * browser tests). Prints the URL, token included, as the first line; runs until interrupted.
+ * browser tests). Prints the URL, token included, as the first line; runs until interrupted, also when the
+ * `--open` window is closed: the terminal, not the window, is the host's lifetime, so an audience page in
+ * another browser keeps working and a window that failed to start leaves a working address behind.
  */
 export async function hostCommand(
   options: HostCommandOptions,
@@ -66,11 +71,60 @@ export async function hostCommand(
   }
   io.stdout.write(`${url}\n`);
   io.stderr.write(`${t('cli:host.running')}\n`);
+  const window = options.open && !signal.aborted ? await openAppWindow(url, io, t, signal) : null;
   await new Promise<void>((done) => {
     if (signal.aborted) done();
     else signal.addEventListener('abort', () => done(), { once: true });
   });
+  if (window) await window.close();
   await host.close();
   await service.close();
   return EXIT.ok;
+}
+
+/**
+ * Opens the host's address in a Chromium app window when there is a display and a Chromium, saying why
+ * not otherwise; reports when the window closes or fails, while the host keeps serving.
+ */
+async function openAppWindow(
+  url: string,
+  io: CliIo,
+  t: Translate,
+  signal: AbortSignal,
+): Promise<ChromiumApp | null> {
+  if (!hasDisplay(io.env, process.platform)) {
+    io.stderr.write(`${t('cli:host.noDisplay', { url })}\n`);
+    return null;
+  }
+  const chromium = findChromium();
+  if (chromium === null) {
+    io.stderr.write(`${t('cli:host.noChromium', { url })}\n`);
+    return null;
+  }
+  const uid = process.getuid?.();
+  if (needsNoSandbox(uid)) io.stderr.write(`${t('cli:host.noSandbox')}\n`);
+  const app = await openInChromium({ chromium, url, uid });
+  io.stderr.write(`${t('cli:host.openedChromium')}\n`);
+  let closing = false;
+  void app.exited.then((exit) => {
+    if (!exit.profileRemoved) io.stderr.write(`${t('cli:host.profileLeft', { path: app.profileDir })}\n`);
+    // Ctrl-C in the terminal reaches Chromium too; that is the host stopping, not a window closed.
+    if (closing || signal.aborted) return;
+    if (exit.kind === 'closed') {
+      io.stderr.write(`${t('cli:host.chromiumClosed', { url })}\n`);
+      return;
+    }
+    const reason = exit.signal ?? String(exit.code);
+    const detail = exit.stderrTail.split('\n').slice(-3).join('\n');
+    io.stderr.write(
+      `${t('cli:host.chromiumFailed', { reason, url })}\n${detail === '' ? '' : `${detail}\n`}`,
+    );
+  });
+  return {
+    ...app,
+    close: () => {
+      closing = true;
+      return app.close();
+    },
+  };
 }

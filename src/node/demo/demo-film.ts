@@ -91,9 +91,25 @@ export async function makeDemoFilm(options: DemoFilmOptions): Promise<void> {
   }
 }
 
-/** The demo film's filtergraph (outputs [v] and [a]); exported so tests can check the escaping and size. */
+/** One stretch of the film's timeline: a chapter (its index in the caller's list) or the neutral card. */
+interface Stretch {
+  chapter: number | null;
+  startFrame: number;
+  endFrame: number;
+}
+
+/** The demo film's audio rate. */
+const SAMPLE_RATE = 48000;
+
+/**
+ * The demo film's filtergraph (outputs [v] and [a]); exported so tests can check the escaping and size.
+ * The timeline is cut into stretches (each chapter, each gap), each drawn by its own constant source (a
+ * colour card with its title, a sine tone or silence) and joined with concat; only the timecode and the
+ * frame number are drawn per frame over the joined picture. Full-frame boxes switched on by `enable` and
+ * one sound expression summing every chapter's tone cost 3 times as much CPU (measured in
+ * docs/media-pipeline.md), which on the full-length film was minutes.
+ */
 export function buildDemoFilmCommand(options: DemoFilmOptions): { graph: string } {
-  const { chapters, durationSeconds } = options;
   const width = options.width ?? 640;
   const height = options.height ?? 360;
   const fps = options.fps ?? 25;
@@ -101,17 +117,10 @@ export function buildDemoFilmCommand(options: DemoFilmOptions): { graph: string 
   const font = outsideAsar(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
   const boldFont = outsideAsar(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
   // The frame number, from the frame's time rather than the filters' `n`: timeline `n` counts from 1 in some
-  // ffmpeg versions and from 0 in others, while t = pts / fps is exact for a constant-rate lavfi source.
+  // ffmpeg versions and from 0 in others, while t = pts / fps is exact for the joined constant-rate sources.
   const frame = `trunc(t*${fps}+0.5)`;
-  const frameOf = (seconds: number): number => Math.round(seconds * fps);
-  // Chapters are placed by frame number, not time: integer comparisons cannot miss a frame to float rounding.
-  const during = (start: number, end: number): string =>
-    `gte(${frame},${frameOf(start)})*lt(${frame},${frameOf(end)})`;
 
-  const video: string[] = [
-    filterWithOptions('color', { c: GAP_COLOUR, s: `${width}x${height}`, r: fps, d: durationSeconds }),
-  ];
-  const title = (text: string, enable?: string): string =>
+  const title = (text: string): string =>
     filterWithOptions('drawtext', {
       fontfile: boldFont,
       text,
@@ -123,17 +132,45 @@ export function buildDemoFilmCommand(options: DemoFilmOptions): { graph: string 
       shadowy: 2,
       x: '(w-text_w)/2',
       y: '(h-text_h)/2',
-      ...(enable === undefined ? {} : { enable }),
     });
-  if (options.gapTitle !== undefined && options.gapTitle !== '') video.push(title(options.gapTitle));
-  chapters.forEach((chapter, index) => {
-    const enable = during(chapter.start, chapter.end);
-    const colour = CHAPTER_COLOURS[index % CHAPTER_COLOURS.length] ?? GAP_COLOUR;
-    video.push(
-      filterWithOptions('drawbox', { x: 0, y: 0, w: 'iw', h: 'ih', color: colour, t: 'fill', enable }),
-    );
-    video.push(title(chapter.title, enable));
+  const stretches = timeline(options, fps);
+  const pictures = stretches.map((stretch, index) => {
+    const chapter = stretch.chapter === null ? undefined : options.chapters[stretch.chapter];
+    const colour =
+      stretch.chapter === null
+        ? GAP_COLOUR
+        : (CHAPTER_COLOURS[stretch.chapter % CHAPTER_COLOURS.length] ?? GAP_COLOUR);
+    const text = chapter?.title ?? options.gapTitle ?? '';
+    const filters = [
+      filterWithOptions('color', { c: colour, s: `${width}x${height}`, r: fps }),
+      filterWithOptions('trim', { end_frame: stretch.endFrame - stretch.startFrame }),
+      ...(text === '' ? [] : [title(text)]),
+    ];
+    return `${filters.join(',')}[p${index}]`;
   });
+  const sounds = stretches.map((stretch, index) => {
+    const samplesAt = (frame: number): number => Math.round((frame * SAMPLE_RATE) / fps);
+    const samples = samplesAt(stretch.endFrame) - samplesAt(stretch.startFrame);
+    // sine's amplitude is 1/8 of full scale; volume=2 makes it the quarter the tests and the ear expect.
+    const filters =
+      stretch.chapter === null
+        ? [filterWithOptions('anullsrc', { r: SAMPLE_RATE, cl: 'stereo' })]
+        : [
+            filterWithOptions('sine', {
+              frequency: chapterToneHz(stretch.chapter),
+              sample_rate: SAMPLE_RATE,
+            }),
+            filterWithOptions('volume', { volume: 2 }),
+            filterWithOptions('pan', { args: 'stereo|c0=c0|c1=c0' }),
+          ];
+    filters.push(filterWithOptions('atrim', { end_sample: samples }));
+    return `${filters.join(',')}[s${index}]`;
+  });
+  const joined = (prefix: string, kind: 'v' | 'a'): string =>
+    `${stretches.map((_, index) => `[${prefix}${index}]`).join('')}` +
+    filterWithOptions('concat', { n: stretches.length, v: kind === 'v' ? 1 : 0, a: kind === 'a' ? 1 : 0 });
+
+  const video: string[] = [joined('p', 'v')];
   // mm:ss.ff from the frame number (eif's third argument zero-pads), so it names exactly the frame shown.
   const timecode = [
     `%{eif:trunc(${frame}/${fps * 60}):d:2}`,
@@ -170,14 +207,40 @@ export function buildDemoFilmCommand(options: DemoFilmOptions): { graph: string 
     video.push(box(x + (bit + 1) * cell, y, cell, cell, 'white', `mod(trunc(${frame}/${2 ** bit}),2)`));
   }
 
-  // One tone per chapter, silence elsewhere; the same expression on both channels.
-  const tones = chapters.map(
-    (chapter, index) => `gte(t,${chapter.start})*lt(t,${chapter.end})*sin(2*PI*${chapterToneHz(index)}*t)`,
-  );
-  const wave = tones.length === 0 ? '0' : `0.25*(${tones.join('+')})`;
-  const audio = filterWithOptions('aevalsrc', { exprs: `${wave}|${wave}`, s: 48000, d: durationSeconds });
+  const graph = [
+    ...pictures,
+    ...sounds,
+    `${video.join(',')},format=yuv420p[v]`,
+    `${joined('s', 'a')}[a]`,
+  ].join(';');
+  return { graph };
+}
 
-  return { graph: `${video.join(',')},format=yuv420p[v];${audio}[a]` };
+/**
+ * The film cut into chapters and the gaps around them, in time order and in whole frames: chapters are
+ * placed by frame number (the rounding the packer's cut times use), and each tone starts and stops with
+ * its chapter's first and last frame.
+ */
+function timeline(options: DemoFilmOptions, fps: number): Stretch[] {
+  const frameOf = (seconds: number): number => Math.round(seconds * fps);
+  // ffmpeg's -t keeps every frame that starts before the end, so a partial last frame counts.
+  const lastFrame = Math.ceil(options.durationSeconds * fps - 1e-9);
+  const order = options.chapters
+    .map((chapter, index) => ({ chapter, index }))
+    .sort((a, b) => a.chapter.start - b.chapter.start);
+  const stretches: Stretch[] = [];
+  let frame = 0;
+  const push = (chapter: number | null, endFrame: number): void => {
+    if (endFrame <= frame) return;
+    stretches.push({ chapter, startFrame: frame, endFrame });
+    frame = endFrame;
+  };
+  for (const { chapter, index } of order) {
+    push(null, frameOf(chapter.start));
+    push(index, frameOf(chapter.end));
+  }
+  push(null, lastFrame);
+  return stretches;
 }
 
 /**
@@ -214,6 +277,18 @@ function validate(options: DemoFilmOptions, width: number, height: number, fps: 
       throw new RangeError(
         `chapter "${chapter.title}" (${chapter.start}-${chapter.end}) is not inside the film`,
       );
+    }
+    // Each stretch of the timeline has one picture and one tone, so chapters may touch but not overlap.
+    // Compared in whole frames, as they are drawn: 13 * 0.2 + 0.2 and 14 * 0.2 only differ in float.
+    const frameOf = (seconds: number): number => Math.round(seconds * fps);
+    const overlapping = chapters.find(
+      (other) =>
+        other !== chapter &&
+        frameOf(other.start) < frameOf(chapter.end) &&
+        frameOf(chapter.start) < frameOf(other.end),
+    );
+    if (overlapping !== undefined) {
+      throw new RangeError(`chapters "${chapter.title}" and "${overlapping.title}" overlap`);
     }
   }
 }

@@ -94,7 +94,7 @@ function hexColour(hex: string): [number, number, number] {
 
 test('writes an H.264 + AAC film of the asked size and length, reporting progress', async () => {
   const info = await probeMedia(film);
-  expect(info.video).toEqual({ width: WIDTH, height: HEIGHT, fps: FPS, codec: 'h264' });
+  expect(info.video).toMatchObject({ width: WIDTH, height: HEIGHT, fps: FPS, codec: 'h264' });
   expect(info.audio).toMatchObject({ codec: 'aac', sampleRate: 48000, channels: 2 });
   expect(info.durationSeconds).toBeCloseTo(4.4, 1);
   expect(existsSync(`${film}.partial`)).toBe(false);
@@ -134,6 +134,20 @@ test('each chapter has its own background, and the gaps a neutral one', async ()
   close(await corner(1), hexColour(CHAPTER_COLOURS[0]));
   close(await corner(2.2), hexColour(GAP_COLOUR));
   close(await corner(3), hexColour(CHAPTER_COLOURS[1]));
+});
+
+test("a chapter's colour starts on its first frame and ends after its last", async () => {
+  const corner = async (frame: number): Promise<[number, number, number]> =>
+    pixel(await frameAt(film, frameTime(frame, FPS)), WIDTH - 4, 4);
+  const near = (actual: [number, number, number], hex: string): boolean =>
+    actual.every((channel, i) => Math.abs(channel - hexColour(hex)[i]!) < 24);
+  // Chapter 2 spans 2.5-4 s: frames 63 (62.5 rounded up) to 99.
+  expect(near(await corner(62), GAP_COLOUR)).toBe(true);
+  expect(near(await corner(63), CHAPTER_COLOURS[1])).toBe(true);
+  expect(near(await corner(99), CHAPTER_COLOURS[1])).toBe(true);
+  expect(near(await corner(100), GAP_COLOUR)).toBe(true);
+  // The last frame of the film (4.4 s = 110 frames) is there and numbered.
+  expect(readBurntFrameNumber(await frameAt(film, frameTime(109, FPS)), WIDTH, HEIGHT)).toBe(109);
 });
 
 test("each chapter's tone has its own pitch, and the gaps are silent", async () => {
@@ -189,4 +203,15 @@ test('refuses sizes, rates and chapters it cannot draw', () => {
   expect(() => buildDemoFilmCommand({ ...base, chapters: [{ title: 'x', start: 1, end: 3 }] })).toThrow(
     RangeError,
   );
+  const overlapping = [
+    { title: 'a', start: 0, end: 1.2 },
+    { title: 'b', start: 1, end: 2 },
+  ];
+  expect(() => buildDemoFilmCommand({ ...base, chapters: overlapping })).toThrow(/overlap/);
+  // Touching is fine, in any order.
+  const touching = [
+    { title: 'b', start: 1, end: 2 },
+    { title: 'a', start: 0, end: 1 },
+  ];
+  expect(() => buildDemoFilmCommand({ ...base, chapters: touching })).not.toThrow();
 });
