@@ -38,9 +38,10 @@ export async function hostCommand(
   const rendererDir = join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new CliFailure(t('cli:host.notBuilt'), EXIT.failed);
   let backend;
+  const dataDir = resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env));
   try {
     backend = createBackend({
-      dataDir: resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env)),
+      dataDir,
       route: routeHostPath,
       packageRoot: root,
       ...(options.demo ? { demoPath: resolve(io.cwd, options.demo) } : {}),
@@ -48,8 +49,12 @@ export async function hostCommand(
       mediaBase: (handle) => `/media/${handle}/`,
     });
   } catch (error) {
-    if (error instanceof StoreError)
-      throw new CliFailure(t('cli:host.storeFailed', { kind: error.problem.kind }), EXIT.failed);
+    if (error instanceof StoreError) {
+      const { problem } = error;
+      const path = problem.kind === 'newer-version' ? dataDir : problem.path;
+      const reason = t(`app:errors.store.${problem.kind}`);
+      throw new CliFailure(t('cli:host.storeFailed', { path, reason }), EXIT.failed);
+    }
     throw error;
   }
   const { service, media } = backend;

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Migration } from './migrations';
+import { preparePrivateStore } from './private-files';
 import { latestVersion, runMigrations, userVersion } from './run-migrations';
 import { guardStore, StoreError, storeProblemOf } from './store-error';
 
@@ -16,12 +16,14 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens (or creates) the database at `path`, configured and migrated to the newest version in `migrations`.
- * An existing file is first inspected through a read-only connection, so a file this build must refuse
- * (newer schema, corrupt, not ours) is never written to: StoreError 'newer-version' or 'corrupt'.
+ * The folder and files are made private to the user first (0700/0600, see private-files.ts), and a path that
+ * is a folder or a special file is refused as 'not-a-file'. An existing file is then inspected through a
+ * read-only connection, so a file this build must refuse (newer schema, corrupt, not ours) is never written
+ * to: StoreError 'newer-version' or 'corrupt'.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions): Database.Database {
   return guardStore(path, () => {
-    mkdirSync(dirname(path), { recursive: true });
+    preparePrivateStore(path);
     if (existsSync(path) && statSync(path).size > 0) inspectExisting(path, latestVersion(options.migrations));
     const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     try {

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations';
+import { PRIVATE_FILE_MODE } from './private-files';
 import { StoreError } from './store-error';
 
 /** What runMigrations did: the versions before and after, and the backup it kept (null when none was needed). */
@@ -74,6 +75,8 @@ function backUp(db: Database, backupPath: string): string {
   db.prepare('VACUUM INTO ?').run(backupPath);
   const fd = openSync(backupPath, 'r+');
   try {
+    // SQLite creates it 0644; it holds the same private notes as the database (the folder is 0700 as well).
+    if (process.platform !== 'win32') fchmodSync(fd, PRIVATE_FILE_MODE);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

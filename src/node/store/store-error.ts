@@ -45,6 +45,7 @@ export function storeProblemOf(error: unknown, path: string): StoreProblem | nul
     return { kind: 'read-only', path };
   }
   if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) return { kind: 'corrupt', path };
+  if (code === 'EISDIR' || code === 'ENOTDIR') return { kind: 'not-a-file', path };
   return null;
 }
 
@@ -68,6 +69,7 @@ function describeProblemForLogs(problem: StoreProblem): string {
     case 'locked':
     case 'disk-full':
     case 'read-only':
+    case 'not-a-file':
       return `${problem.kind} ${problem.path}`;
   }
 }
