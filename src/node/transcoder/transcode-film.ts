@@ -69,6 +69,10 @@ export async function* transcodeFilm(options: TranscodeOptions): AsyncGenerator<
       run.kill();
       // Our own kill makes `done` reject ("killed by SIGKILL"); the splitter's finding is the news.
       await run.done.catch(() => undefined);
+      // Unless the caller stopped us: the stream was cut short because ffmpeg was killed for the abort.
+      if (signal?.aborted === true) {
+        throw new MediaError('aborted', 'the transcode was stopped', run.stderrTail(), { cause: error });
+      }
       throw new MediaError('failed', `ffmpeg wrote an unusable stream: ${error.message}`, run.stderrTail(), {
         cause: error,
       });
