@@ -12,8 +12,10 @@ export const COURSE_LIMITS = {
    * the aliases inside what it stands for), so nested aliases cannot multiply unseen.
    */
   aliases: 100,
-  /** A one-line field: an id, a title, a name, a label, a path, a link. */
+  /** A one-line field: a title, a name, a label, a path. */
   lineCharacters: 500,
+  /** A link's URL (a real one with a long query string stays far below). */
+  linkCharacters: 2000,
   /** A long text: `notice`, a quote, and every Markdown field (written inline or read from a .md file). */
   textCharacters: 200_000,
   /** All text of the course together, every Markdown file counted each time it is named. */

@@ -319,7 +319,7 @@ function readLink(ctx: LoadContext, item: FieldNode): unknown {
     return undefined;
   }
   const label = readWith(link.required('label'), (field) => readText(ctx, field));
-  const url = readWith(link.required('url'), (field) => readText(ctx, field));
+  const url = readWith(link.required('url'), (field) => readText(ctx, field, COURSE_LIMITS.linkCharacters));
   link.finish();
   if (url !== undefined && !isHttpsLink(url.value)) {
     ctx.issues.error('link-not-https', url.at, { value: url.value });

@@ -87,10 +87,13 @@ export class YamlSource {
     }
   }
 
-  /** The location of a node (its first character), or of the document start when the node has no range. */
+  /**
+   * The location of a node (its first character), or of the document start (1:1) when the node has no range:
+   * an empty course.yaml has no node at all, and its errors still name a place.
+   */
   at(node: unknown, path: string): IssueLocation {
     const start = isNode(node) ? node.range?.[0] : undefined;
-    return start === undefined ? { file: COURSE_YAML, path } : this.atOffset(start, path);
+    return this.atOffset(start ?? 0, path);
   }
 
   /** The location of a character offset in course.yaml. */
