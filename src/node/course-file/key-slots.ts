@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { DEFAULT_SCRYPT, IV_SIZE, KEY_SIZE, MIN_SCRYPT_N, type KeySlot, type ScryptParams } from './format';
 import { CourseFileError } from './course-file-error';
+import { createSerialQueue } from './serial-queue';
 import { foreignSlotsReason, isAllowedSlotCost } from './slot-limits';
 
 /** The scrypt cost to use for new slots; tests pass a cheap one, the CLI the default. */
@@ -36,17 +37,11 @@ export function scryptCostFromEnv(env: NodeJS.ProcessEnv): ScryptCost {
  * 128 MiB) while a UI request waited seconds. One at a time, at most one thread and one slot's memory go to
  * scrypt; an unlock waits for the one before it instead.
  */
-let kdfQueue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = kdfQueue.then(task, task);
-  kdfQueue = run.catch(() => undefined);
-  return run;
-}
+const kdfQueue = createSerialQueue();
 
 /** Derives the key-encryption key from a password; async and queued, so an unlock never blocks main's loop. */
 export function deriveSlotKey(password: string, kdf: ScryptParams): Promise<Buffer> {
-  return oneAtATime(() => scryptOnce(password, kdf));
+  return kdfQueue.run(() => scryptOnce(password, kdf));
 }
 
 function scryptOnce(password: string, kdf: ScryptParams): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CourseManifest } from '../../common/course/manifest';
 import type { LecturePlan } from '../../common/plan/plan-step';
-import type { UnlockedCourseFile } from '../course-file';
+import { CourseFileError, type UnlockedCourseFile } from '../course-file';
 
 /** One unlocked course, known to the window only by its handle. */
 export interface OpenCourse {
@@ -14,14 +14,30 @@ export interface OpenCourse {
 }
 
 /**
+ * At most this many courses are open at once. Each holds one file descriptor and a decrypted index; without a
+ * cap, repeated unlocks ran the process out of descriptors (at 232 the UI itself could no longer be served).
+ */
+export const MAX_OPEN_COURSES = 16;
+
+/**
  * The unlocked courses, by handle. A handle is 128 random bits: it names an open course for the media
  * scheme and the API, and says nothing about the key, which never leaves the UnlockedCourseFile.
  */
 export class CourseRegistry {
   private readonly courses = new Map<string, OpenCourse>();
 
-  /** Registers an unlocked course under a fresh handle. */
+  /**
+   * Registers an unlocked course under a fresh handle. The same file unlocked again (by any name: it is
+   * known by device and inode) gets the course already open, and the new descriptor is closed. Past
+   * MAX_OPEN_COURSES the course is closed and refused with `too-many-open`.
+   */
   add(course: Omit<OpenCourse, 'handle'>): OpenCourse {
+    const already = [...this.courses.values()].find((open) => open.file.identity === course.file.identity);
+    if (already || this.courses.size >= MAX_OPEN_COURSES) {
+      void course.file.close().catch(() => undefined);
+      if (already) return already;
+      throw new CourseFileError({ kind: 'too-many-open', max: MAX_OPEN_COURSES });
+    }
     const open = { ...course, handle: randomBytes(16).toString('hex') };
     this.courses.set(open.handle, open);
     return open;
