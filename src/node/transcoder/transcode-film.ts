@@ -70,7 +70,7 @@ export async function* transcodeFilm(options: TranscodeOptions): AsyncGenerator<
       // Our own kill makes `done` reject ("killed by SIGKILL"); the splitter's finding is the news.
       await run.done.catch(() => undefined);
       // Unless the caller stopped us: the stream was cut short because ffmpeg was killed for the abort.
-      if (signal?.aborted === true) {
+      if (wasAborted(signal)) {
         throw new MediaError('aborted', 'the transcode was stopped', run.stderrTail(), { cause: error });
       }
       throw new MediaError('failed', `ffmpeg wrote an unusable stream: ${error.message}`, run.stderrTail(), {
@@ -179,6 +179,11 @@ function rateValue(rate: string): number {
   const [num, den] = rate.split('/').map(Number);
   if (num === undefined || !(num > 0)) return Number.NaN;
   return den === undefined ? num : den > 0 ? num / den : Number.NaN;
+}
+
+/** Read through a call, so the compiler does not keep an earlier check's answer across awaits. */
+function wasAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 /** Seconds as ffmpeg reads them: plain decimals (never exponent notation), at most microsecond precision. */

@@ -4,12 +4,17 @@
  * aspect, and the sound's presence, format and length. Clips are tiny (160x90, 2-3 s) so the whole file runs
  * in well under a minute on two shared cores; the one 1080p case is marked.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describePackProblem } from '../../../../src/cli/describe-pack-problem';
+import { createTranslator } from '../../../../src/common/i18n/translator';
+import { packCourse } from '../../../../src/node/packer/pack-course';
+import { PackError, type PackProblem } from '../../../../src/node/packer/pack-problem';
 import { MediaError, type MediaErrorCode } from '../../../../src/node/transcoder/media-error';
 import { probeMedia } from '../../../../src/node/transcoder/probe-media';
 import { transcodeArguments } from '../../../../src/node/transcoder/transcode-film';
+import { CHEAP_SCRYPT } from '../../../support/course-file-fixture';
 import { ffmpeg, ffprobe } from './media-fixtures';
 import { ffmpegLog, makeClip, measurePacked, rateOf, transcodeToFile, type ClipSpec } from './source-clips';
 
@@ -347,5 +352,34 @@ describe('WebM without a duration, as browsers and OBS record it', () => {
     const headerOnly = join(dir, 'header-only.webm');
     writeFileSync(headerOnly, whole.subarray(0, cluster + 12));
     expect(await codeOf(probeMedia(headerOnly))).toBe<MediaErrorCode>('no-duration');
+  });
+
+  test('packing a course with such a film says why and what to do, all in the user’s language', async () => {
+    const folder = join(dir, 'kurs-uten-lengde');
+    mkdirSync(folder);
+    const whole = readFileSync(await liveWebm('live-course.webm'));
+    const cluster = whole.indexOf(Buffer.from([0x1f, 0x43, 0xb6, 0x75]));
+    writeFileSync(join(folder, 'film.webm'), whole.subarray(0, cluster + 12));
+    writeFileSync(
+      join(folder, 'course.yaml'),
+      'id: lengde\ntitle: Lengde\nlanguage: nb\nfilm: film.webm\nchapters:\n  - { id: en, title: En, start: 0, end: 1 }\n',
+    );
+    let problem: PackProblem | undefined;
+    try {
+      await packCourse({
+        folder,
+        out: join(dir, 'lengde.plenum'),
+        passwords: ['et passord'],
+        scrypt: CHEAP_SCRYPT,
+      });
+    } catch (error) {
+      if (error instanceof PackError) problem = error.problem;
+      else throw error;
+    }
+    expect(problem).toMatchObject({ kind: 'media', code: 'no-duration' });
+    const nb = createTranslator('nb');
+    // One Norwegian message, not the loader's Norwegian sentence around ffprobe's English reason.
+    expect(describePackProblem(problem!, nb)).toEqual([nb('cli:media.noDuration')]);
+    expect(nb('cli:media.noDuration')).toMatch(/lagre den på nytt/i);
   });
 });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { FilmPart } from '../../../../src/node/transcoder/film-part';
 import { MediaError } from '../../../../src/node/transcoder/media-error';
 import type { MediaInfo } from '../../../../src/node/transcoder/probe-media';
-import { transcodeFilm, transcodeArguments } from '../../../../src/node/transcoder/transcode-film';
+import {
+  AAC_PRIMING_SAMPLES,
+  outputFrameRate,
+  transcodeArguments,
+  transcodeFilm,
+} from '../../../../src/node/transcoder/transcode-film';
 import { childFfmpegCount, eventually, ffmpeg, ffprobe, keyframeTimes, lavfiInputs } from './media-fixtures';
 
 const FRAME = 1 / 25;
@@ -178,4 +183,36 @@ test('the command line: cuts inside the film only, fragmented MP4 on stdout, no 
     'pipe:1',
   ]);
   expect(args[args.indexOf('-bf') + 1]).toBe('0');
+});
+
+test('the output frame rate comes from the source: its own when constant, its fastest when varying, at most 60', () => {
+  const video = describedSource(1).video;
+  expect(outputFrameRate({ ...video, baseRate: '30000/1001', fps: 29.97 })).toBe('30000/1001');
+  expect(outputFrameRate({ ...video, baseRate: '60/1', fps: 44.2, variableRate: true })).toBe('60/1');
+  expect(outputFrameRate({ ...video, baseRate: '120/1', fps: 120 })).toBe('60');
+  // No base rate that makes sense: the mean, rounded up to a whole number.
+  expect(outputFrameRate({ ...video, baseRate: undefined, fps: 29.6 })).toBe('30');
+  expect(outputFrameRate({ ...video, baseRate: undefined, fps: 0 })).toBe('1');
+});
+
+test('sound is placed by its offset from the picture and the AAC priming is taken off', () => {
+  const source = describedSource(2);
+  const late = transcodeArguments({
+    input: 'a.mp4',
+    cutTimes: [0],
+    durationSeconds: 2,
+    source: { ...source, audio: { ...source.audio!, startSeconds: 0.98 } },
+  });
+  expect(late[late.indexOf('-af') + 1]).toBe(
+    'asetpts=PTS-STARTPTS+0.98/TB,aresample=48000:async=1:first_pts=0,' +
+      `atrim=start_sample=${AAC_PRIMING_SAMPLES},apad`,
+  );
+  const silent = transcodeArguments({
+    input: 'a.mp4',
+    cutTimes: [0],
+    durationSeconds: 2,
+    source: { durationSeconds: 2, video: source.video },
+  });
+  expect(silent).not.toContain('-af');
+  expect(silent[silent.indexOf('-t') + 1]).toBe('2');
 });
