@@ -51,7 +51,8 @@ const COMMON_HEADERS = {
  * The loopback host: the built renderer, the API (a POST per call), events (server-sent) and the media
  * handler on 127.0.0.1 at a random port. Every request must carry the per-launch token (as a cookie), so
  * another user on the same machine cannot reach the film; the Host header must be ours (DNS rebinding); API
- * calls must come from our own origin. This is how the renderer runs in a real browser where no Electron
+ * calls, the event stream and media must come from our own origin; a method a path does not take is a quiet
+ * 405. This is how the renderer runs in a real browser where no Electron
  * binary exists, and how it is tested.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -98,23 +99,30 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!sameSecret(cookieToken(req) ?? '', token)) return send(res, 403, 'text/plain; charset=utf-8', '');
 
     if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
-    if (url.pathname === '/events') return events(req, res, url.searchParams.get('role') === 'audience');
-    if (url.pathname.startsWith('/media/')) {
-      return sendWebResponse(res, await options.backend.media(toWebRequest(req, res, origin)), {});
+    if (url.pathname === '/events') {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', '', { Allow: 'GET' });
+      // The cookie is sent by any page on 127.0.0.1 (cookies ignore the port), so without this a page on
+      // another loopback port could open the stream and make the presenter believe an audience page is there.
+      if (fromElsewhere(req, origin)) return send(res, 403, 'text/plain; charset=utf-8', '');
+      return events(req, res, url.searchParams.get('role') === 'audience');
     }
-    // Everything else is the UI, the client script (out/renderer/plenum-client.js) included. Checked before a
-    // web Request is built, which refuses some methods (TRACE) by throwing.
+    // Media and the UI are read-only. Checked before a web Request is built: it refuses TRACE, TRACK and
+    // CONNECT by throwing, which would end as a 500 with a stack in the log instead of a quiet 405.
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', '', { Allow: 'GET, HEAD' });
     }
+    if (url.pathname.startsWith('/media/')) {
+      // No page of another origin may make us decrypt (CORP would only hide the answer after the work).
+      if (fromElsewhere(req, origin)) return send(res, 403, 'text/plain; charset=utf-8', '');
+      return sendWebResponse(res, await options.backend.media(toWebRequest(req, res, origin)), {});
+    }
+    // Everything else is the UI, the client script (out/renderer/plenum-client.js) included.
     return sendWebResponse(res, await pages(toWebRequest(req, res, origin)), COMMON_HEADERS);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '', { Allow: 'POST' });
-    const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin)
-      return send(res, 403, 'text/plain; charset=utf-8', '');
+    if (fromElsewhere(req, origin)) return send(res, 403, 'text/plain; charset=utf-8', '');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'text/plain; charset=utf-8', '');
     }
@@ -181,6 +189,19 @@ function send(
     ...headers,
   });
   res.end(body);
+}
+
+/**
+ * True when a page of another origin made the request: its Origin is not ours, or the browser's
+ * Sec-Fetch-Site says it was not same-origin (a page on another 127.0.0.1 port is 'same-site'). A request with
+ * neither header (a same-origin GET in an older browser, curl with the cookie) is let through; the token
+ * cookie is what keeps other programs out.
+ */
+function fromElsewhere(req: IncomingMessage, origin: string): boolean {
+  const requestOrigin = req.headers.origin;
+  if (requestOrigin !== undefined && requestOrigin !== origin) return true;
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 function cookieToken(req: IncomingMessage): string | undefined {

@@ -222,6 +222,79 @@ describe('the loopback host', () => {
     expect(fake.audience.at(-1)).toEqual({ kind: 'absent' });
     presenter.abort();
   });
+
+  it('refuses the event stream to a page of another origin, so it cannot pose as the audience', async () => {
+    const otherPort = `http://127.0.0.1:${Number(new URL(host.origin).port) + 1}`;
+    for (const headers of [
+      { Origin: otherPort },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'same-site' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+    ]) {
+      const response = await fetch(`${host.origin}/events?role=audience`, {
+        headers: { ...cookie, ...headers },
+      });
+      expect([headers, response.status]).toEqual([headers, 403]);
+    }
+    expect(fake.audience).toEqual([]);
+    // The page's own stream, as a browser sends it, still opens.
+    const controller = new AbortController();
+    const own = await fetch(`${host.origin}/events?role=audience`, {
+      headers: { ...cookie, Origin: host.origin, 'Sec-Fetch-Site': 'same-origin' },
+      signal: controller.signal,
+    });
+    expect(own.status).toBe(200);
+    await own.body!.getReader().read();
+    expect(fake.audience).toEqual([{ kind: 'present', placement: 'page' }]);
+    controller.abort();
+  });
+
+  it('refuses API calls and media requests that a page of another origin sent', async () => {
+    const api = await fetch(`${host.origin}/api/library.list`, {
+      method: 'POST',
+      headers: { ...cookie, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-site' },
+      body: '{}',
+    });
+    expect(api.status).toBe(403);
+    for (const headers of [{ Origin: 'http://127.0.0.1:1' }, { 'Sec-Fetch-Site': 'same-site' }]) {
+      const media = await fetch(`${host.origin}/media/abc/media/seg-00001.m4s`, {
+        headers: { ...cookie, ...headers },
+      });
+      expect([headers, media.status]).toEqual([headers, 403]);
+    }
+    expect(fake.calls).toEqual([]);
+    expect(fake.media).toEqual([]);
+  });
+
+  it('answers TRACE and other methods a path does not take with a quiet 405', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const cases: [string, string, string][] = [
+        ['TRACE', '/', 'GET, HEAD'],
+        ['TRACE', '/media/abc/media/seg-00001.m4s', 'GET, HEAD'],
+        ['OPTIONS', '/assets/app.js', 'GET, HEAD'],
+        ['PUT', '/media/abc/media/seg-00001.m4s', 'GET, HEAD'],
+        ['TRACE', '/events', 'GET'],
+        ['POST', '/events', 'GET'],
+        ['TRACE', '/api/library.list', 'POST'],
+      ];
+      for (const [method, path, allow] of cases) {
+        const response = await rawRequest(host, method, path, cookie);
+        expect([method, path, response.status, response.allow, response.body]).toEqual([
+          method,
+          path,
+          405,
+          allow,
+          '',
+        ]);
+      }
+      expect(logged).not.toHaveBeenCalled();
+      expect(fake.media).toEqual([]);
+      expect(fake.audience).toEqual([]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
 
 /** A GET with the path sent exactly as written (fetch would resolve the dot segments first). */
@@ -237,6 +310,29 @@ function rawGet(
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A request with any method, TRACE included (fetch refuses to send it). */
+function rawRequest(
+  host: RunningHost,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; allow: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(host.origin);
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        const allow = res.headers.allow;
+        resolve({ status: res.statusCode ?? 0, allow, body });
+      });
     });
     req.on('error', reject);
     req.end();
