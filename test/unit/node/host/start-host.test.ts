@@ -225,12 +225,13 @@ describe('the loopback host', () => {
 
   it('refuses the event stream to a page of another origin, so it cannot pose as the audience', async () => {
     const otherPort = `http://127.0.0.1:${Number(new URL(host.origin).port) + 1}`;
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { Origin: otherPort },
       { Origin: 'null' },
       { 'Sec-Fetch-Site': 'same-site' },
       { 'Sec-Fetch-Site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const response = await fetch(`${host.origin}/events?role=audience`, {
         headers: { ...cookie, ...headers },
       });
@@ -256,7 +257,11 @@ describe('the loopback host', () => {
       body: '{}',
     });
     expect(api.status).toBe(403);
-    for (const headers of [{ Origin: 'http://127.0.0.1:1' }, { 'Sec-Fetch-Site': 'same-site' }]) {
+    const foreign: Record<string, string>[] = [
+      { Origin: 'http://127.0.0.1:1' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
+    for (const headers of foreign) {
       const media = await fetch(`${host.origin}/media/abc/media/seg-00001.m4s`, {
         headers: { ...cookie, ...headers },
       });
