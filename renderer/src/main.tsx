@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { findPlenumApi } from './api/plenum-window';
 import { PlenumContext } from './api/plenum-context';
+import { createPlenumStore } from './api/plenum-store';
+import { PlenumStoreContext } from './api/use-plenum-state';
 import { App } from './app/app';
 import { isAudienceView } from './app/is-audience-view';
 import { AudienceApp } from './audience/audience-app';
@@ -23,7 +25,9 @@ if (container !== null) {
           <NoApiScreen />
         ) : (
           <PlenumContext.Provider value={api}>
-            {isAudienceView() ? <AudienceApp /> : <App />}
+            <PlenumStoreContext.Provider value={createPlenumStore(api)}>
+              {isAudienceView() ? <AudienceApp /> : <App />}
+            </PlenumStoreContext.Provider>
           </PlenumContext.Provider>
         )}
       </I18nextProvider>

@@ -1,20 +1,19 @@
-import type { UnlockedCourse } from '../../../src/common/ipc/contract';
-import type { PresenterMode } from '../presenter/presenter-mode';
-
-/** A course file about to be unlocked: where it is, what to call it, and (for the demo only) its password. */
+/** A course file about to be unlocked: its library entry, what to call it, and (for the demo only) its password. */
 export interface UnlockTarget {
-  path: string;
+  /** The library entry's id: a window names entries, never paths. */
+  id: number;
   title: string;
   /** Shown as a hint on the unlock screen; set for the demo course only, whose password is public. */
   demoPassword: string | null;
 }
 
-/** Which screen the window shows. */
+/**
+ * Which screen the window shows when no session runs (a running session's screen comes from main's state).
+ * `start`: not chosen yet, so the window follows main: the overview of the course unlocked last, else the
+ * library (a window that reloads lands where the lecturer was, without the password asked again).
+ */
 export type Screen =
+  | { kind: 'start' }
   | { kind: 'library' }
   | { kind: 'unlock'; target: UnlockTarget }
-  | { kind: 'overview'; course: UnlockedCourse }
-  /** `resumeAt`: continue the film from this saved position (seconds), or null to follow the lecture. */
-  | { kind: 'film'; course: UnlockedCourse; resumeAt: number | null }
-  /** The presenter view (with an audience window or its own preview), for a lecture or a rehearsal. */
-  | { kind: 'presenter'; course: UnlockedCourse; mode: PresenterMode };
+  | { kind: 'overview'; handle: string };

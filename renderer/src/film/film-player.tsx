@@ -4,7 +4,8 @@ import type { Statement } from '../../../src/common/course/manifest';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { lectureRoute, plannedMinutes } from '../../../src/common/lecture/lecture-route';
-import type { LectureCommand, LectureState } from '../../../src/common/lecture/lecture-state';
+import type { SessionState } from '../../../src/common/session/session-state';
+import { usePlayhead } from '../api/use-plenum-state';
 import { FailureAlert } from '../app/failure-alert';
 import { useSettings } from '../settings/use-settings';
 import { FilmStage } from '../stage/film-stage';
@@ -12,20 +13,18 @@ import { startPosition } from '../stage/start-position';
 import { DiscussionTimer } from './discussion-timer';
 import { KeysOverlay } from './keys-overlay';
 import { LecturerPanel } from './lecturer-panel';
-import { isNearChapterStart } from './lecture-keys';
 import { SubtitlePicker } from './subtitle-picker';
 import { useFullscreen } from './use-fullscreen';
-import { useLecture } from './use-lecture';
+import { useLeaveSession, useLecture } from './use-lecture';
 import { useLectureKeys } from './use-lecture-keys';
 import { useStatementReplay } from './use-statement-replay';
 
 /** Props of {@link FilmPlayer}. */
 export interface FilmPlayerProps {
   course: UnlockedCourse;
-  /** Main's lecture state when the player opens (already started by the film screen). */
-  initial: LectureState;
-  /** Where the film starts when the lecture resumes a saved position, else null (the state decides). */
-  resumeAt: number | null;
+  /** The running session, as main holds it. */
+  session: SessionState;
+  /** Called as the session is left for the overview (main then shows no session). */
   onLeave(): void;
 }
 
@@ -35,16 +34,19 @@ export interface FilmPlayerProps {
  * state comes back or is broadcast: play, stand still, or show the discussion view. Around it: the
  * course's notice, the keys, the blank screen, subtitles, the discussion timer and the lecturer's panel.
  */
-export function FilmPlayer({ course, initial, resumeAt, onLeave }: FilmPlayerProps): ReactElement {
+export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): ReactElement {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const { manifest } = course;
-  const lecture = useLecture(course.handle, initial);
+  const lecture = useLecture(session);
+  const leaveSession = useLeaveSession();
   const { state, send, failure } = lecture;
   const settings = useSettings();
-  const startAt = useRef(resumeAt ?? startPosition(manifest.chapters, initial));
+  const playhead = usePlayhead();
+  // Read when the player opens: where the session stood (a reload, or the view switched).
+  const startAt = useRef(startPosition(manifest.chapters, state, playhead));
   const fullscreen = useFullscreen(stage);
   const statementReplay = useStatementReplay(video);
   const [keysOpen, setKeysOpen] = useState(false);
@@ -62,19 +64,9 @@ export function FilmPlayer({ course, initial, resumeAt, onLeave }: FilmPlayerPro
     [settings.update],
   );
 
-  const previous = useCallback((): void => {
-    const element = video.current;
-    const command: LectureCommand =
-      element !== null && chapter !== undefined && phase.kind !== 'discussing'
-        ? { type: 'previous', nearStart: isNearChapterStart(element.currentTime, chapter.start) }
-        : { type: 'previous' };
-    void send(command);
-  }, [send, chapter, phase.kind]);
-
   useLectureKeys(
     {
       send: (command) => void send(command),
-      previous,
       toggleFullscreen: fullscreen.toggle,
       leaveFullscreen: fullscreen.leave,
       toggleSubtitles: () => {
@@ -85,6 +77,11 @@ export function FilmPlayer({ course, initial, resumeAt, onLeave }: FilmPlayerPro
     },
     { blank: state.blank, keysOpen },
   );
+
+  const leave = async (): Promise<void> => {
+    onLeave();
+    await leaveSession();
+  };
 
   const onReplay = (statement: Statement): void => {
     void (async () => {
@@ -165,7 +162,7 @@ export function FilmPlayer({ course, initial, resumeAt, onLeave }: FilmPlayerPro
           >
             {t('film.keys.open')}
           </button>
-          <button type="button" className="button dark" data-role="leave" onClick={onLeave}>
+          <button type="button" className="button dark" data-role="leave" onClick={() => void leave()}>
             {t('film.toOverview')}
           </button>
         </div>

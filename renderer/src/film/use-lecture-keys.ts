@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
+import {
+  lectureKeyAction,
+  type LectureKeyAction,
+  type LectureKeyContext,
+} from '../../../src/common/lecture/lecture-keys';
 import type { LectureCommand } from '../../../src/common/lecture/lecture-state';
 import { isTextEntry } from './is-text-entry';
-import { lectureKeyAction, type LectureKeyAction, type LectureKeyContext } from './lecture-keys';
 
-/** What a window does for each lecture key; only full screen, subtitles, back and the keys list differ. */
+/** What a window does for each lecture key; only full screen, subtitles and the keys list differ. */
 export interface LectureKeyHandlers {
   send(command: LectureCommand): void;
-  /** Back: the window adds whether the playhead is near the chapter's start. */
-  previous(): void;
   toggleFullscreen(): void;
   leaveFullscreen(): void;
   toggleSubtitles(): void;
@@ -20,12 +22,6 @@ export function performLectureKey(action: LectureKeyAction, handlers: LectureKey
   switch (action.kind) {
     case 'command':
       handlers.send(action.command);
-      return;
-    case 'previous':
-      handlers.previous();
-      return;
-    case 'unblank':
-      handlers.send({ type: 'unblank' });
       return;
     case 'toggle-fullscreen':
       handlers.toggleFullscreen();
@@ -47,13 +43,19 @@ export function performLectureKey(action: LectureKeyAction, handlers: LectureKey
  * typed into a text field (notes, a path) are never taken. The latest handlers and context are read through
  * refs, so the listener is registered once.
  */
-export function useLectureKeys(handlers: LectureKeyHandlers, context: LectureKeyContext): void {
+export function useLectureKeys(
+  handlers: LectureKeyHandlers,
+  context: Omit<LectureKeyContext, 'typing'>,
+): void {
   const latest = useRef({ handlers, context });
   latest.current = { handlers, context };
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || isTextEntry(event.target)) return;
-      const action = lectureKeyAction(event, latest.current.context);
+      if (event.defaultPrevented) return;
+      const action = lectureKeyAction(event, {
+        ...latest.current.context,
+        typing: isTextEntry(event.target),
+      });
       if (action === null) return;
       event.preventDefault();
       performLectureKey(action, latest.current.handlers);

@@ -14,6 +14,7 @@ export function describeCallFailure(failure: CallFailure, t: Translate): string 
     case 'store':
       return t(`app:errors.store.${failure.problem.kind}`);
     case 'course-locked':
+    case 'no-session':
     case 'internal':
     case 'forbidden':
     case 'invalid-arguments':

@@ -54,35 +54,39 @@ export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
   const demoRecord = demo === null ? undefined : records.find((record) => record.path === demo.path);
   const recent = records.filter((record) => record.path !== demo?.path);
 
-  /** Adds a course file to the library (which reads its public header for the title), then asks to unlock. */
-  const openPath = async (path: string, demoPassword: string | null): Promise<void> => {
+  const open = (record: CourseRecord): void =>
+    onOpen({
+      id: record.id,
+      title: record.title,
+      demoPassword: demo !== null && record.path === demo.path ? demo.password : null,
+    });
+
+  /** Adds a typed path to the library (main reads its public header for the title), then asks to unlock. */
+  const openPath = async (path: string): Promise<void> => {
     setBusy(true);
     const added = await callApi(() => plenum.library.add({ path }));
     setBusy(false);
     if (!added.ok) {
       setFailure(added.error);
-      setFailedAtForm(demoPassword === null);
+      setFailedAtForm(true);
       return;
     }
     setFailure(null);
-    onOpen({ path: added.value.path, title: added.value.title, demoPassword });
+    open(added.value);
   };
 
-  // A course asked for in the address (plenum host --course) goes straight to its unlock screen, once the
-  // library knows which file is the demo (whose password may be shown).
+  // A course asked for in the address (plenum host --course adds its library id) goes straight to its
+  // unlock screen, once the library is known.
+  const [requested] = useState(takeRequestedCourse);
   useEffect(() => {
-    if (info === null) return;
-    const requested = takeRequestedCourse();
-    if (requested !== null)
-      void openPath(requested, requested === info.demo?.path ? info.demo.password : null);
-    // openPath is recreated each render; the request is taken once, when the library first has the app info.
-  }, [info]);
+    if (requested === null || info === null) return;
+    const record = records.find((entry) => entry.id === requested);
+    if (record !== undefined) open(record);
+    // The request is taken once, when the library first lists it.
+  }, [info, records.length]);
 
   const openDemo = (): void => {
-    if (demo === null) return;
-    if (demoRecord !== undefined)
-      onOpen({ path: demo.path, title: demoRecord.title, demoPassword: demo.password });
-    else void openPath(demo.path, demo.password);
+    if (demoRecord !== undefined) open(demoRecord);
   };
 
   const pick = async (): Promise<void> => {
@@ -92,7 +96,10 @@ export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
     if (!picked.ok) {
       setFailure(picked.error);
       setFailedAtForm(true);
-    } else if (picked.value !== null) await openPath(picked.value, null);
+    } else if (picked.value !== null) {
+      setFailure(null);
+      open(picked.value);
+    }
   };
 
   return (
@@ -111,14 +118,10 @@ export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
           disabled={busy}
           failure={failedAtForm ? failure : null}
           onPick={() => void pick()}
-          onPath={(path) => void openPath(path, null)}
+          onPath={(path) => void openPath(path)}
         />
       )}
-      <RecentCourses
-        records={recent}
-        disabled={busy}
-        onOpen={(record) => onOpen({ path: record.path, title: record.title, demoPassword: null })}
-      />
+      <RecentCourses records={recent} disabled={busy} onOpen={open} />
     </main>
   );
 }

@@ -1,12 +1,12 @@
 /**
- * The course file the page was asked to open (`plenum host --course <file>` adds `?course=<path>`), taken once:
- * the parameter is removed from the address so that going back to the library does not reopen it.
+ * The library entry the page was asked to open (`plenum host --course <file>` adds `?course=<id>`), taken
+ * once: the parameter is removed from the address so that going back to the library does not reopen it.
  */
-export function takeRequestedCourse(): string | null {
+export function takeRequestedCourse(): number | null {
   const url = new URL(window.location.href);
-  const path = url.searchParams.get('course');
-  if (path === null || path === '') return null;
+  const value = url.searchParams.get('course');
+  if (value === null || !/^\d+$/.test(value)) return null;
   url.searchParams.delete('course');
   window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
-  return path;
+  return Number(value);
 }

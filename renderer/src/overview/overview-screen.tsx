@@ -10,21 +10,20 @@ import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
 import { PeopleList } from './people-list';
-import type { PresenterMode } from '../presenter/presenter-mode';
-import { useResumeOffer } from './use-resume-offer';
+import type { SessionKind, SessionView } from '../../../src/common/session/session-state';
 
 /** Props of {@link OverviewScreen}. */
 export interface OverviewScreenProps {
   course: UnlockedCourse;
-  /** Starts the film: from a saved position (seconds) when the lecturer chose to resume, else null. */
-  onStart(resumeAt: number | null): void;
-  /** Opens the presenter view: to lead a lecture (with an audience window), or to rehearse alone. */
-  onPresent(mode: PresenterMode): void;
   onClosed(): void;
 }
 
-/** The unlocked course before the film: its notice, people, background and chapters, and the start button. */
-export function OverviewScreen({ course, onStart, onPresent, onClosed }: OverviewScreenProps): ReactElement {
+/**
+ * The unlocked course before a session: its notice, people, background and chapters, the plan, and the
+ * three ways in (the film in this window, the presenter view with the room's screen, a rehearsal alone).
+ * Each starts or continues a session in main with one call; main's snapshot then shows its screen.
+ */
+export function OverviewScreen({ course, onClosed }: OverviewScreenProps): ReactElement {
   const plenum = usePlenum();
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -32,9 +31,15 @@ export function OverviewScreen({ course, onStart, onPresent, onClosed }: Overvie
   const backgroundId = useId();
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [closing, setClosing] = useState(false);
+  const [starting, setStarting] = useState(false);
   const { manifest } = course;
-  const resume = useResumeOffer(course);
-  const resumeChapter = resume === null ? undefined : manifest.chapters[resume.chapter];
+
+  const begin = async (kind: SessionKind, view: SessionView): Promise<void> => {
+    setStarting(true);
+    const result = await callApi(() => plenum.session.begin({ handle: course.handle, kind, view }));
+    setStarting(false);
+    if (!result.ok) setFailure(result.error);
+  };
 
   const close = async (): Promise<void> => {
     setClosing(true);
@@ -62,39 +67,22 @@ export function OverviewScreen({ course, onStart, onPresent, onClosed }: Overvie
           <MarkdownText source={manifest.notice} />
         </section>
       )}
-      {resume !== null && resumeChapter !== undefined && (
-        <p className="resume-note" data-role="resume-note">
-          {t('overview.resume.note', {
-            number: resume.chapter + 1,
-            title: resumeChapter.title,
-            time: formatTime(resume.seconds),
-          })}
-        </p>
-      )}
       <div className="actions">
-        {resume !== null && (
-          <button
-            type="button"
-            className="button primary large"
-            data-role="resume"
-            onClick={() => onStart(resume.seconds)}
-          >
-            {t('overview.resume.continue', { number: resume.chapter + 1, time: formatTime(resume.seconds) })}
-          </button>
-        )}
         <button
           type="button"
-          className={resume === null ? 'button primary large' : 'button large'}
+          className="button primary large"
           data-role="start"
-          onClick={() => onStart(null)}
+          disabled={starting}
+          onClick={() => void begin('lecture', 'film')}
         >
-          {resume === null ? t('overview.start') : t('overview.resume.fromStart')}
+          {t('overview.start')}
         </button>
         <button
           type="button"
           className="button large"
           data-role="start-presenter"
-          onClick={() => onPresent('lecture')}
+          disabled={starting}
+          onClick={() => void begin('lecture', 'presenter')}
         >
           {t('overview.presenter')}
         </button>
@@ -102,11 +90,18 @@ export function OverviewScreen({ course, onStart, onPresent, onClosed }: Overvie
           type="button"
           className="button large"
           data-role="start-rehearsal"
-          onClick={() => onPresent('rehearsal')}
+          disabled={starting}
+          onClick={() => void begin('rehearsal', 'presenter')}
         >
           {t('overview.rehearse')}
         </button>
-        <button type="button" className="button" disabled={closing} onClick={() => void close()}>
+        <button
+          type="button"
+          className="button"
+          data-role="lock"
+          disabled={closing}
+          onClick={() => void close()}
+        >
           {t('overview.close')}
         </button>
       </div>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, StageState, UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { AppInfo, AudiencePresence, UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import {
   chapterAfter,
@@ -8,30 +8,29 @@ import {
   plannedMinutes,
   routeChapters,
 } from '../../../src/common/lecture/lecture-route';
-import type { LecturePhase, LectureState } from '../../../src/common/lecture/lecture-state';
+import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
+import type { SessionState } from '../../../src/common/session/session-state';
+import { usePlayhead } from '../api/use-plenum-state';
 import { callApi } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
 import { DiscussionTimer } from '../film/discussion-timer';
 import { KeysOverlay } from '../film/keys-overlay';
 import { LecturerPanel } from '../film/lecturer-panel';
-import { isNearChapterStart } from '../film/lecture-keys';
 import { useFullscreen } from '../film/use-fullscreen';
-import { useLecture } from '../film/use-lecture';
+import { useLeaveSession, useLecture } from '../film/use-lecture';
 import { useLectureKeys } from '../film/use-lecture-keys';
 import { useSettings } from '../settings/use-settings';
 import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
-import { useLecturePosition } from '../stage/use-lecture-position';
-import { useStage } from '../stage/use-stage';
 import { AudienceControl } from './audience-control';
 import { ChapterNotes } from './chapter-notes';
 import { ChapterTimeline } from './chapter-timeline';
 import { openAudiencePage } from './open-audience-page';
-import type { PresenterMode } from './presenter-mode';
 import { PresenterPrompts } from './presenter-prompts';
 import { RehearsalTimings } from './rehearsal-timings';
 import { SessionClock } from './session-clock';
+import { SessionControls } from './session-controls';
 import { planMinutesOf } from './plan-minutes';
 import { usePrivateNotes } from './use-private-notes';
 import { useStagePreviewSize } from './use-stage-preview-size';
@@ -39,10 +38,11 @@ import { useStagePreviewSize } from './use-stage-preview-size';
 /** Props of {@link PresenterView}. */
 export interface PresenterViewProps {
   course: UnlockedCourse;
-  initial: LectureState;
-  /** The stage as main answered when this course was put on it (later snapshots must be newer). */
-  initialStage: StageState | null;
-  mode: PresenterMode;
+  /** The running session, as main holds it. */
+  session: SessionState;
+  /** Whether an audience window shows the stage (else this window shows it as a preview). */
+  audience: AudiencePresence;
+  /** Called as the session is left for the overview (main then shows no session). */
   onLeave(): void;
 }
 
@@ -70,22 +70,17 @@ function focusChapter(phase: LecturePhase, planned: readonly number[]): number {
  * a rehearsal at home, the projector unplugged), it holds the stage itself as a live preview, and F puts
  * that preview full screen and back.
  */
-export function PresenterView({
-  course,
-  initial,
-  initialStage,
-  mode,
-  onLeave,
-}: PresenterViewProps): ReactElement {
+export function PresenterView({ course, session, audience, onLeave }: PresenterViewProps): ReactElement {
   const { t } = useTranslation();
   const plenum = usePlenum();
-  const { manifest, handle } = course;
-  const lecture = useLecture(handle, initial);
+  const { manifest } = course;
+  const lecture = useLecture(session);
+  const leaveSession = useLeaveSession();
+  const mode = session.kind;
   const { state, send, failure } = lecture;
-  const stage = useStage(initialStage);
   const settings = useSettings();
   const notes = usePrivateNotes(manifest.id);
-  const position = useLecturePosition(handle, initial.position);
+  const position = usePlayhead();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [keysOpen, setKeysOpen] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -112,31 +107,14 @@ export function PresenterView({
   const following = phase.kind === 'ready' ? (planned[0] ?? null) : chapterAfter(route, focus);
   const nextChapter =
     phase.kind === 'finished' || following === null ? undefined : manifest.chapters[following];
-  // Until main says where the audience view is, this window shows neither a film nor a still: mounting the
-  // preview on a guess would start a second film beside the projector's.
-  // An empty stage with an audience window is this view leaving (it cleared the stage): the audience window
-  // still holds the room, so no preview film starts here for the moment before the screen changes.
-  const audiencePresent =
-    stage !== null &&
-    stage.audience.kind === 'present' &&
-    (stage.course === null || stage.course.handle === handle);
-  const audienceHere = stage !== null && !audiencePresent;
-
-  const previous = useCallback((): void => {
-    const element = video.current;
-    const at = element !== null && audienceHere ? element.currentTime : position;
-    void send(
-      chapter !== undefined && (phase.kind === 'playing' || phase.kind === 'paused')
-        ? { type: 'previous', nearStart: isNearChapterStart(at, chapter.start) }
-        : { type: 'previous' },
-    );
-  }, [send, chapter, phase.kind, position, audienceHere]);
+  // The film is decoded in exactly one window: the audience window when one shows the stage, else here.
+  const audiencePresent = audience.kind === 'present';
+  const audienceHere = !audiencePresent;
 
   const subtitleLanguage = settings.settings?.subtitles ?? null;
   useLectureKeys(
     {
       send: (command) => void send(command),
-      previous,
       // Only the preview goes full screen: that is the audience view on this laptop's screen.
       toggleFullscreen: () => {
         if (audienceHere) fullscreen.toggle();
@@ -160,7 +138,7 @@ export function PresenterView({
     void callApi(() => plenum.stage.audience({ show: true })).then((result) => {
       // Main places the window only on a second display; with none it says so here (and opens it there
       // as soon as a projector is plugged in).
-      setNoSecondDisplay(result.ok && result.value.audience.kind === 'absent');
+      setNoSecondDisplay(result.ok && result.value.kind === 'absent');
     });
   };
   const closeAudience = (): void => void callApi(() => plenum.stage.audience({ show: false }));
@@ -203,10 +181,14 @@ export function PresenterView({
           {manifest.title}
           {mode === 'rehearsal' && <span className="badge">{t('presenter.rehearsalBadge')}</span>}
         </h1>
-        <SessionClock session={state.session} planMinutes={planMinutesOf(manifest, state.plan)} />
-        {info !== null && stage !== null && (
+        <SessionClock
+          clock={session.clock}
+          planMinutes={planMinutesOf(manifest, state.plan)}
+          onPause={(paused) => void send({ type: paused ? 'pause-clock' : 'resume-clock' })}
+        />
+        {info !== null && (
           <AudienceControl
-            audience={stage.course?.handle === handle ? stage.audience : { kind: 'absent' }}
+            audience={audience}
             kind={info.audienceWindow}
             onOpen={openAudience}
             onClose={closeAudience}
@@ -218,10 +200,19 @@ export function PresenterView({
         <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
           {t('film.keys.open')}
         </button>
-        <button type="button" className="button" data-role="leave" onClick={onLeave}>
+        <button
+          type="button"
+          className="button"
+          data-role="leave"
+          onClick={() => {
+            onLeave();
+            void leaveSession();
+          }}
+        >
           {t('film.toOverview')}
         </button>
       </header>
+      <SessionControls course={course} session={session} />
       <div className="presenter-body">
         <section className="presenter-now" aria-label={t('presenter.nowLabel')}>
           <p className="presenter-phase" data-role="phase" data-phase={phase.kind} aria-live="polite">
@@ -233,7 +224,12 @@ export function PresenterView({
               : t('presenter.next', { number: (following ?? 0) + 1, title: nextChapter.title })}
           </p>
           <div className="presenter-controls" role="group" aria-label={t('presenter.controlsLabel')}>
-            <button type="button" className="button large" data-role="back" onClick={previous}>
+            <button
+              type="button"
+              className="button large"
+              data-role="back"
+              onClick={() => void send({ type: 'previous' })}
+            >
               {t('presenter.back')}
             </button>
             <button
@@ -280,7 +276,7 @@ export function PresenterView({
             duration={manifest.film.duration}
             onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
           />
-          {stage === null ? null : audienceHere ? (
+          {audienceHere ? (
             <div className="presenter-preview" data-role="preview">
               <p className="preview-label">{t('presenter.preview.label')}</p>
               <div
@@ -301,7 +297,7 @@ export function PresenterView({
                     lecture={lecture}
                     interactive={false}
                     // Read when the preview mounts: where the room was (an audience window just closed, say).
-                    startAt={startPosition(manifest.chapters, { ...state, position })}
+                    startAt={startPosition(manifest.chapters, state, position)}
                     video={video}
                     stage={stageElement}
                   />
@@ -349,7 +345,7 @@ export function PresenterView({
             />
           )}
           {chapter !== undefined && <ChapterNotes chapter={chapter} notes={notes} />}
-          {mode === 'rehearsal' && <RehearsalTimings course={course} lecture={state} />}
+          {mode === 'rehearsal' && <RehearsalTimings course={course} session={session} />}
           <LecturerPanel id={panelId} chapter={chapter} people={manifest.people} />
         </div>
       </div>

@@ -1,10 +1,9 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionRecord } from '../../../src/common/ipc/api-types';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { lectureRoute, plannedMinutes } from '../../../src/common/lecture/lecture-route';
-import type { LectureState } from '../../../src/common/lecture/lecture-state';
+import type { SessionState } from '../../../src/common/session/session-state';
 import { applyTimings, recordedMinutes } from '../../../src/common/plan/apply-timings';
 import { defaultPlan } from '../../../src/common/plan/plan-templates';
 import { callApi, type CallFailure } from '../api/call-api';
@@ -14,7 +13,7 @@ import { FailureAlert } from '../app/failure-alert';
 /** Props of {@link RehearsalTimings}. */
 export interface RehearsalTimingsProps {
   course: UnlockedCourse;
-  lecture: LectureState;
+  session: SessionState;
 }
 
 /**
@@ -22,30 +21,17 @@ export interface RehearsalTimingsProps {
  * lecture moves) beside the plan's, and a button that writes them into the plan, so the next session is
  * planned on experience. Without a saved plan, the times become a new plan.
  */
-export function RehearsalTimings({ course, lecture }: RehearsalTimingsProps): ReactElement {
+export function RehearsalTimings({ course, session }: RehearsalTimingsProps): ReactElement {
   const { t } = useTranslation();
   const plenum = usePlenum();
   const { manifest } = course;
-  const [session, setSession] = useState<SessionRecord | null>(null);
+  const lecture = session.lecture;
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [written, setWritten] = useState<string | null>(null);
-  const sessionId = lecture.session?.id ?? null;
-
-  // Read again whenever the lecture moves: main has saved the time of the phase it left by then.
-  useEffect(() => {
-    if (sessionId === null) return;
-    let live = true;
-    void callApi(() => plenum.sessions.list({ courseId: manifest.id })).then((result) => {
-      if (!live || !result.ok) return;
-      setSession(result.value.find((record) => record.id === sessionId) ?? null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [plenum, manifest.id, sessionId, lecture.revision]);
 
   const route = lectureRoute(lectureCourseOf(manifest), lecture.plan);
-  const timings = (session?.timings ?? []).filter((timing) => timing.discussionSeconds > 0);
+  // Main counts the rehearsal's times as the lecture moves, and every snapshot carries them.
+  const timings = session.timings.filter((timing) => timing.discussionSeconds > 0);
 
   const write = async (): Promise<void> => {
     const base = lecture.plan ?? {
@@ -55,30 +41,19 @@ export function RehearsalTimings({ course, lecture }: RehearsalTimingsProps): Re
     };
     const updated = applyTimings(base, timings);
     const saved = await callApi(() =>
-      plenum.plans.save({
-        id: updated.id,
-        courseId: manifest.id,
-        name: updated.name,
-        steps: updated.steps,
-        budgetMinutes: updated.budgetMinutes,
-      }),
-    );
-    if (!saved.ok) {
-      setFailure(saved.error);
-      return;
-    }
-    const plan = saved.value;
-    const followed = await callApi(() =>
-      plenum.lecture.command({
+      plenum.course.adoptPlan({
         handle: course.handle,
-        command: {
-          type: 'set-plan',
-          plan: { id: plan.id, name: plan.name, steps: plan.steps, budgetMinutes: plan.budgetMinutes },
+        plan: {
+          id: updated.id,
+          courseId: manifest.id,
+          name: updated.name,
+          steps: updated.steps,
+          budgetMinutes: updated.budgetMinutes,
         },
       }),
     );
-    setFailure(followed.ok ? null : followed.error);
-    if (followed.ok) setWritten(plan.name);
+    setFailure(saved.ok ? null : saved.error);
+    if (saved.ok) setWritten(saved.value.name);
   };
 
   return (

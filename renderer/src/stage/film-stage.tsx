@@ -8,7 +8,6 @@ import { NoticeCard } from '../film/notice-card';
 import { useChapterStop, type PlayingChapter } from '../film/use-chapter-stop';
 import { useHlsFilm } from '../film/use-hls-film';
 import type { Lecture } from '../film/use-lecture';
-import { usePositionSaver } from '../film/use-position-saver';
 import { useSettings } from '../settings/use-settings';
 import { BreakCard } from './break-card';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
@@ -39,7 +38,7 @@ export interface FilmStageProps {
  * What the room sees: the film and whatever stands in its place (the notice, a discussion, a break, the end,
  * a blank screen), following main's lecture state. There is one stage per lecture at a time, in the audience
  * window or, when there is none, in the lecturer's own window, so the film is decoded once. The stage stops
- * the film at each chapter end, reports the playhead to main, and remembers it for resuming.
+ * the film at each chapter end and reports the playhead to main, which keeps it with the session.
  */
 export function FilmStage({
   course,
@@ -62,8 +61,7 @@ export function FilmStage({
   const chapterIndex = 'chapter' in phase ? phase.chapter : -1;
   const chapter = manifest.chapters[chapterIndex];
   const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
-  usePositionSaver(video, manifest.id, phase, settings);
-  usePositionReport(video, course.handle);
+  usePositionReport(video);
 
   // The <video> follows the lecture state. On mount the film is already loading at the right place
   // (startAt), so only later states seek.

@@ -7,7 +7,7 @@ import { isWithinChapter, stillFrameTime } from '../film/chapter-stop';
  * the room's last reported playhead when it lies in the current chapter, else the chapter's start; the
  * chapter's last frame during its discussion, or the last frame of the chapter a break follows.
  */
-export function startPosition(chapters: readonly Chapter[], state: LectureState): number {
+export function startPosition(chapters: readonly Chapter[], state: LectureState, position: number): number {
   const { phase } = state;
   const first = chapters[0]?.start ?? 0;
   switch (phase.kind) {
@@ -27,7 +27,7 @@ export function startPosition(chapters: readonly Chapter[], state: LectureState)
       const chapter = chapters[phase.chapter];
       if (chapter === undefined) return first;
       const atStart = phase.kind === 'paused' && phase.atStart === true;
-      return !atStart && isWithinChapter(state.position, chapter, 0) ? state.position : chapter.start;
+      return !atStart && isWithinChapter(position, chapter, 0) ? position : chapter.start;
     }
   }
 }

@@ -9,7 +9,7 @@ export const POSITION_REPORT_MS = 500;
  * timeline follows the room and a window that takes the film over (a projector unplugged) starts at the
  * right place. A lost report costs nothing: the next one follows within half a second.
  */
-export function usePositionReport(video: RefObject<HTMLVideoElement | null>, handle: string): void {
+export function usePositionReport(video: RefObject<HTMLVideoElement | null>): void {
   const plenum = usePlenum();
   useEffect(() => {
     const element = video.current;
@@ -19,7 +19,7 @@ export function usePositionReport(video: RefObject<HTMLVideoElement | null>, han
       const seconds = element.currentTime;
       if (!Number.isFinite(seconds) || seconds === last) return;
       last = seconds;
-      plenum.lecture.position({ handle, seconds }).catch(() => undefined);
+      plenum.session.position({ seconds }).catch(() => undefined);
     };
     const timer = setInterval(() => {
       if (!element.paused) report();
@@ -31,5 +31,5 @@ export function usePositionReport(video: RefObject<HTMLVideoElement | null>, han
       element.removeEventListener('pause', report);
       element.removeEventListener('seeked', report);
     };
-  }, [plenum, video, handle]);
+  }, [plenum, video]);
 }

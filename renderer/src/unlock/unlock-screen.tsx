@@ -40,7 +40,7 @@ export function UnlockScreen({ target, onUnlocked, onBack }: UnlockScreenProps):
     }
     setMissing(false);
     setUnlocking(true);
-    const result = await callApi(() => plenum.course.unlock({ path: target.path, password }));
+    const result = await callApi(() => plenum.course.unlock({ id: target.id, password }));
     setUnlocking(false);
     if (result.ok) {
       onUnlocked(result.value);

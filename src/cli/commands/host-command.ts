@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Translate } from '../../common/i18n/translator';
+import type { CourseRecord } from '../../common/ipc/api-types';
 import { createBackend } from '../../node/app/create-backend';
 import { defaultDataDir } from '../../node/app/data-dir';
 import { packageRoot } from '../../node/app/package-root';
@@ -37,8 +38,8 @@ export async function hostCommand(
   const root = packageRoot();
   const rendererDir = join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new CliFailure(t('cli:host.notBuilt'), EXIT.failed);
-  let backend;
   const dataDir = resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env));
+  let backend;
   try {
     backend = createBackend({
       dataDir,
@@ -71,8 +72,9 @@ export async function hostCommand(
   let url = host.url;
   if (options.course) {
     const path = resolve(io.cwd, options.course);
-    await service.dispatch('library.add', { path });
-    url = `${url}&course=${encodeURIComponent(path)}`;
+    const added = await service.dispatch('library.add', { path });
+    // The page names the entry by its library id (a window never hands main a path to open).
+    if (added.ok) url = `${url}&course=${(added.value as CourseRecord).id}`;
   }
   io.stdout.write(`${url}\n`);
   io.stderr.write(`${t('cli:host.running')}\n`);

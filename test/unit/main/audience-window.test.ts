@@ -169,7 +169,7 @@ describe('two displays', () => {
     const audience = theAudienceWindow(shell);
     await expect(
       electronMock.ipcMain.invoke(
-        'stage.state',
+        'state.get',
         { sender: audience.webContents, senderFrame: audience.webContents.mainFrame },
         {},
       ),

@@ -67,10 +67,10 @@ test.each([
   const { ours, dispatch, log } = setUp();
   ours.mainFrame.url = url;
   await expect(
-    electronMock.ipcMain.invoke('settings.get', { sender: ours, senderFrame: ours.mainFrame }, {}),
+    electronMock.ipcMain.invoke('state.get', { sender: ours, senderFrame: ours.mainFrame }, {}),
   ).resolves.toEqual(FORBIDDEN);
   expect(dispatch).not.toHaveBeenCalled();
-  expect(log).toHaveBeenCalledWith('ipc refused', { channel: 'settings.get', refusal: 'foreign-url' });
+  expect(log).toHaveBeenCalledWith('ipc refused', { channel: 'state.get', refusal: 'foreign-url' });
 });
 
 test('a webContents that is not one of our windows is refused', async () => {

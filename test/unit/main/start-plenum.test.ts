@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResult } from '../../../src/common/ipc/api-error';
-import { API_CHANNELS } from '../../../src/common/ipc/contract';
+import { API_CHANNELS, type PlenumState } from '../../../src/common/ipc/contract';
+import { DEFAULT_SETTINGS } from '../../../src/common/ipc/api-types';
 import { initialLectureState, type LectureState } from '../../../src/common/lecture/lecture-state';
 import type { PlenumBackend } from '../../../main/backend/plenum-backend';
 import { UI_CONTENT_SECURITY_POLICY } from '../../../src/node/app/content-security-policy';
@@ -264,55 +265,70 @@ describe('IPC', () => {
 });
 
 describe('lecture', () => {
-  const unlocked = (state: LectureState): ApiResult<unknown> => ({
-    ok: true,
-    value: { handle: HANDLE, lecture: state },
+  /** A `state` snapshot as the service broadcasts it, with a running session in `kind` (or none). */
+  let revision = 0;
+  const snapshot = (kind: 'ready' | 'playing' | 'finished' | null, blank = false): PlenumState => ({
+    revision: ++revision,
+    courses: [],
+    session:
+      kind === null
+        ? null
+        : {
+            id: 1,
+            kind: 'lecture',
+            view: 'presenter',
+            handle: HANDLE,
+            courseId: 'c',
+            startedAt: 0,
+            clock: { accumulatedMs: 0, runningSince: 0 },
+            lecture: lecture(kind, blank),
+            position: 0,
+            timings: [],
+            continued: false,
+          },
+    audience: { kind: 'absent' },
+    settings: DEFAULT_SETTINGS,
   });
 
-  test('the display stays awake while a lecture runs, and sleeps again when it ends or the course locks', async () => {
-    const backend = fakeBackend((channel) =>
-      channel === 'course.unlock' ? unlocked(lecture('ready')) : { ok: true, value: null },
-    );
+  test('the display stays awake while a session runs, and sleeps again when it ends', async () => {
+    const backend = fakeBackend();
     const shell = await start(backend);
-    await electronMock.ipcMain.invoke('course.unlock', ourEvent(), { path: '/c.plenum', password: 'pw' });
     expect(shell.awake.isAwake()).toBe(false);
-    backend.emit('lecture.state', { handle: HANDLE, state: lecture('playing') });
+    backend.emit('state', snapshot('playing'));
     expect([...electronMock.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
-    backend.emit('lecture.state', { handle: HANDLE, state: lecture('finished') });
+    backend.emit('state', snapshot('finished'));
     expect(electronMock.powerSaveBlocker.active.size).toBe(0);
-    backend.emit('lecture.state', { handle: HANDLE, state: lecture('playing') });
-    await electronMock.ipcMain.invoke('course.lock', ourEvent(), { handle: HANDLE });
+    backend.emit('state', snapshot('playing'));
+    expect(electronMock.powerSaveBlocker.active.size).toBe(1);
+    backend.emit('state', snapshot(null));
+    expect(electronMock.powerSaveBlocker.active.size).toBe(0);
+    // An older snapshot arriving late changes nothing.
+    backend.emit('state', { ...snapshot('playing'), revision: 1 });
     expect(electronMock.powerSaveBlocker.active.size).toBe(0);
   });
 
-  test('clicker keys become lecture commands only while a course is open, and are kept from the page', async () => {
-    const backend = fakeBackend((channel) =>
-      channel === 'course.unlock' ? unlocked(lecture('ready')) : { ok: true, value: null },
-    );
+  const press = (key: string) => {
+    const event = fakeEvent();
+    firstWindow().webContents.emit('before-input-event', event, {
+      type: 'keyDown',
+      key,
+      isAutoRepeat: false,
+      isComposing: false,
+      control: false,
+      alt: false,
+      meta: false,
+    });
+    return event.defaultPrevented;
+  };
+
+  test('clicker keys become session commands only while a session runs, and are kept from the page', async () => {
+    const backend = fakeBackend();
     await start(backend);
-    const contents = firstWindow().webContents;
-    const press = (key: string) => {
-      const event = fakeEvent();
-      const input = {
-        type: 'keyDown',
-        key,
-        isAutoRepeat: false,
-        isComposing: false,
-        control: false,
-        alt: false,
-        meta: false,
-      };
-      contents.emit('before-input-event', event, input);
-      return event.defaultPrevented;
-    };
     expect(press('PageDown')).toBe(false);
     expect(backend.calls).toEqual([]);
-    await electronMock.ipcMain.invoke('course.unlock', ourEvent(), { path: '/c.plenum', password: 'pw' });
+    backend.emit('state', snapshot('playing'));
     expect(press('PageDown')).toBe(true);
-    expect(backend.calls.at(-1)).toEqual({
-      channel: 'lecture.command',
-      args: { handle: HANDLE, command: { type: 'next' } },
-    });
+    expect(backend.calls.at(-1)).toEqual({ channel: 'session.command', args: { command: { type: 'next' } } });
     // While a text field has focus (reported by the preload), typing keys stay with the page.
     electronMock.ipcMain.emit('plenum:typing', ourEvent(), true);
     expect(press(' ')).toBe(false);
@@ -324,12 +340,36 @@ describe('lecture', () => {
     expect(press('Escape')).toBe(true);
     expect(firstWindow().fullScreen).toBe(false);
     expect(press('Escape')).toBe(false);
+    // Subtitles and the keys list belong to the page.
+    expect(press('s')).toBe(false);
+  });
+
+  test('Back pressed twice through the clicker reaches the previous chapter (the service decides)', async () => {
+    const backend = fakeBackend();
+    await start(backend);
+    backend.emit('state', snapshot('playing'));
+    expect(press('PageUp')).toBe(true);
+    expect(press('PageUp')).toBe(true);
+    // Both presses are the same plain command: nothing in main guesses where the playhead is.
+    expect(backend.calls.slice(-2)).toEqual([
+      { channel: 'session.command', args: { command: { type: 'previous' } } },
+      { channel: 'session.command', args: { command: { type: 'previous' } } },
+    ]);
+  });
+
+  test('while blanked, the clicker only brings the picture back', async () => {
+    const backend = fakeBackend();
+    await start(backend);
+    backend.emit('state', snapshot('playing', true));
+    expect(press('PageDown')).toBe(true);
+    expect(backend.calls.at(-1)).toEqual({
+      channel: 'session.command',
+      args: { command: { type: 'unblank' } },
+    });
   });
 
   test('a typing report from a sub-frame is ignored', async () => {
-    const backend = fakeBackend((channel) =>
-      channel === 'course.unlock' ? unlocked(lecture('ready')) : { ok: true, value: null },
-    );
+    const backend = fakeBackend();
     const log = jest.fn();
     await start(backend, log);
     const window = firstWindow();

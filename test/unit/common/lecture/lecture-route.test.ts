@@ -11,9 +11,9 @@ import type { LecturePlan } from '../../../../src/common/plan/plan-step';
 
 const course = {
   chapters: [
-    { id: 'a', pause: true, prompts: 0, minutes: 5 },
-    { id: 'b', pause: true, prompts: 2 },
-    { id: 'c', pause: false, prompts: 0 },
+    { id: 'a', start: 0, pause: true, prompts: 0, minutes: 5 },
+    { id: 'b', start: 10, pause: true, prompts: 2 },
+    { id: 'c', start: 20, pause: false, prompts: 0 },
   ],
 };
 const plan = (steps: LecturePlan['steps']): LecturePlan => ({

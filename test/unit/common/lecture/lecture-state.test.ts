@@ -10,18 +10,32 @@ import type { LecturePlan } from '../../../../src/common/plan/plan-step';
 
 const course = {
   chapters: [
-    { id: 'a', pause: true, prompts: 0, minutes: 5 },
-    { id: 'b', pause: true, prompts: 3, minutes: 20 },
-    { id: 'c', pause: false, prompts: 1 },
-    { id: 'd', pause: true, prompts: 2, minutes: 15 },
+    { id: 'a', start: 0, pause: true, prompts: 0, minutes: 5 },
+    { id: 'b', start: 100, pause: true, prompts: 3, minutes: 20 },
+    { id: 'c', start: 200, pause: false, prompts: 1 },
+    { id: 'd', start: 300, pause: true, prompts: 2, minutes: 15 },
   ],
 };
 
-function run(commands: LectureCommand[], start: LectureState = initialLectureState()): LectureState {
+/** Far from every chapter's start: "back" goes to the start of the chapter under way. */
+const MID_CHAPTER = 50;
+
+function run(
+  commands: LectureCommand[],
+  start: LectureState = initialLectureState(),
+  position = MID_CHAPTER,
+): LectureState {
   return commands.reduce(
-    (state, command, index) => reduceLecture(state, command, course, 1000 + index),
+    (state, command, index) => reduceLecture(state, command, course, { now: 1000 + index, position }),
     start,
   );
+}
+
+/** "Back" with the playhead just after the current chapter's start (as main holds it after a first press). */
+function backNearStart(state: LectureState): LectureState {
+  const chapter = 'chapter' in state.phase ? state.phase.chapter : 0;
+  const position = (course.chapters[chapter]?.start ?? 0) + 0.5;
+  return reduceLecture(state, { type: 'previous' }, course, { now: 0, position });
 }
 
 describe('the lecture reducer', () => {
@@ -30,7 +44,6 @@ describe('the lecture reducer', () => {
     expect(state.phase).toEqual({ kind: 'playing', chapter: 0 });
     state = run([{ type: 'chapter-ended', chapter: 0, at: 120 }], state);
     expect(state.phase).toMatchObject({ kind: 'discussing', chapter: 0, promptIndex: 0 });
-    expect(state.position).toBe(120);
     state = run([{ type: 'next' }], state);
     expect(state.phase).toEqual({ kind: 'playing', chapter: 1 });
   });
@@ -105,26 +118,20 @@ describe('the lecture reducer', () => {
 
   it('goes back to the previous chapter when the playhead is near the start of this one', () => {
     const playing = run([{ type: 'go-to-chapter', chapter: 2 }, { type: 'play' }]);
-    expect(run([{ type: 'previous', nearStart: false }], playing).phase).toEqual({
+    expect(run([{ type: 'previous' }], playing, 250).phase).toEqual({
       kind: 'paused',
       chapter: 2,
       atStart: true,
     });
-    expect(run([{ type: 'previous', nearStart: true }], playing).phase).toEqual({
+    expect(backNearStart(playing).phase).toEqual({
       kind: 'paused',
       chapter: 1,
       atStart: true,
     });
     // A second press at a chapter's start keeps stepping back, and stops at the first chapter.
-    const first = run(
-      [
-        { type: 'previous', nearStart: true },
-        { type: 'previous', nearStart: true },
-      ],
-      playing,
-    );
+    const first = backNearStart(backNearStart(playing));
     expect(first.phase).toEqual({ kind: 'paused', chapter: 0, atStart: true });
-    expect(run([{ type: 'previous', nearStart: true }], first).phase).toEqual({
+    expect(backNearStart(first).phase).toEqual({
       kind: 'paused',
       chapter: 0,
       atStart: true,
@@ -145,7 +152,7 @@ describe('the lecture reducer', () => {
       run([{ type: 'play' }]),
       { type: 'chapter-ended', chapter: 0, at: 120 },
       course,
-      42_000,
+      { now: 42_000, position: 120 },
     );
     expect(state.phase).toMatchObject({ since: 42_000 });
   });
@@ -158,7 +165,6 @@ describe('the lecture reducer', () => {
         { type: 'toggle-play' },
         { type: 'next' },
         { type: 'previous' },
-        { type: 'previous', nearStart: true },
         { type: 'blank' },
         { type: 'unblank' },
         { type: 'restart' },
@@ -194,7 +200,7 @@ describe('the lecture reducer', () => {
         let state = initialLectureState();
         for (const [index, next] of commands.entries()) {
           expect(lectureCommandSchema.safeParse(next).success).toBe(true);
-          const after = reduceLecture(state, next, course, index);
+          const after = reduceLecture(state, next, course, { now: index, position: (index * 37) % 400 });
           expect(after.revision).toBeGreaterThanOrEqual(state.revision);
           if ('chapter' in after.phase) expect(after.phase.chapter).toBeLessThan(course.chapters.length);
           if (after.phase.kind === 'break') expect(after.phase.minutes).toBeGreaterThanOrEqual(0);
@@ -226,7 +232,7 @@ describe('the lecture reducer', () => {
       // Back from the end is the last planned chapter; back from there, near its start, the one before it.
       state = run([{ type: 'previous' }], state);
       expect(state.phase).toEqual({ kind: 'paused', chapter: 3, atStart: true });
-      expect(run([{ type: 'previous', nearStart: true }], state).phase).toMatchObject({ chapter: 1 });
+      expect(backNearStart(state).phase).toMatchObject({ chapter: 1 });
     });
 
     it('skipping with "next" while the film plays goes to the next planned chapter', () => {
@@ -252,7 +258,7 @@ describe('the lecture reducer', () => {
         ]),
         { type: 'next' },
         course,
-        77_000,
+        { now: 77_000, position: 10 },
       );
       // Two breaks in a row are one break of their sum.
       expect(state.phase).toEqual({ kind: 'break', after: 0, minutes: 15, since: 77_000 });
@@ -272,18 +278,14 @@ describe('the lecture reducer', () => {
       expect(state.phase).toEqual({ kind: 'playing', chapter: 3 });
     });
 
-    it('keeps the plan, the prompt mode and the session over a restart', () => {
-      const session = { id: 3, kind: 'rehearsal' as const, startedAt: 5 };
-      const state = run(
-        [
-          plan([chapter('b')]),
-          { type: 'set-prompt-mode', mode: 'all' },
-          { type: 'play' },
-          { type: 'restart' },
-        ],
-        { ...initialLectureState(), session },
-      );
-      expect(state).toMatchObject({ phase: { kind: 'ready' }, promptMode: 'all', session });
+    it('keeps the plan and the prompt mode over a restart', () => {
+      const state = run([
+        plan([chapter('b')]),
+        { type: 'set-prompt-mode', mode: 'all' },
+        { type: 'play' },
+        { type: 'restart' },
+      ]);
+      expect(state).toMatchObject({ phase: { kind: 'ready' }, promptMode: 'all' });
       expect(state.plan?.steps).toEqual([chapter('b')]);
     });
 

@@ -18,8 +18,10 @@ function schemaOf(db: Database.Database): { type: string; name: string }[] {
     .all();
 }
 
+/** The version after the newest this build knows (a made-up next step). */
+const NEXT = MIGRATIONS.length + 1;
 const VERSION_2: Migration = {
-  version: 2,
+  version: NEXT,
   name: 'test: pin notes',
   up: 'ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0',
 };
@@ -114,17 +116,17 @@ describe('migrations', () => {
 
     const db = openDatabase(path, { migrations: [...MIGRATIONS, VERSION_2], now: () => AT });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(NEXT);
       expect(db.prepare('SELECT text, pinned FROM notes').all()).toEqual([{ text: 'before v2', pinned: 0 }]);
     } finally {
       db.close();
     }
 
     const backups = readdirSync(tempDir()).filter((name) => name.includes('.backup-'));
-    expect(backups).toEqual(['plenum.backup-v1-2025-03-01T08-00-00-000Z.sqlite']);
+    expect(backups).toEqual([`plenum.backup-v${NEXT - 1}-2025-03-01T08-00-00-000Z.sqlite`]);
     const backup = new Database(join(tempDir(), backups[0] ?? ''), { readonly: true });
     try {
-      expect(backup.pragma('user_version', { simple: true })).toBe(1);
+      expect(backup.pragma('user_version', { simple: true })).toBe(NEXT - 1);
       expect(backup.prepare('SELECT text FROM notes').pluck().all()).toEqual(['before v2']);
       const noteColumns = backup.prepare("SELECT name FROM pragma_table_info('notes')").pluck().all();
       expect(noteColumns).not.toContain('pinned');
@@ -143,7 +145,7 @@ describe('migrations', () => {
     const path = seeded.path;
     seeded.close();
     const broken: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'test: broken',
       up: 'CREATE TABLE half_done (a TEXT); INSERT INTO no_such_table VALUES (1);',
     };
@@ -152,12 +154,12 @@ describe('migrations', () => {
     );
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(NEXT - 1);
       expect(schemaOf(db).map((entry) => entry.name)).not.toContain('half_done');
     } finally {
       db.close();
     }
-    expect(readdirSync(tempDir()).filter((name) => name.includes('.backup-v1-'))).toHaveLength(1);
+    expect(readdirSync(tempDir()).filter((name) => name.includes(`.backup-v${NEXT - 1}-`))).toHaveLength(1);
   });
 
   it('refuses, through the runner too, a database newer than its list', () => {
@@ -168,8 +170,8 @@ describe('migrations', () => {
         storeProblemOf(() => runMigrations(db, { path, migrations: MIGRATIONS, now: () => AT })),
       ).toEqual({
         kind: 'newer-version',
-        version: 2,
-        supported: 1,
+        version: NEXT,
+        supported: NEXT - 1,
       });
     } finally {
       db.close();
@@ -178,8 +180,10 @@ describe('migrations', () => {
 
   it('rejects a migration list with a gap or out of order', () => {
     const path = join(tempDir(), 'plenum.sqlite');
-    const gap: Migration[] = [...MIGRATIONS, { ...VERSION_2, version: 3 }];
-    expect(() => openDatabase(path, { migrations: gap, now: steppingClock() })).toThrow(/expected 2/);
+    const gap: Migration[] = [...MIGRATIONS, { ...VERSION_2, version: NEXT + 1 }];
+    expect(() => openDatabase(path, { migrations: gap, now: steppingClock() })).toThrow(
+      new RegExp(`expected ${NEXT}`),
+    );
   });
 
   it('names backups <name>.backup-v<old>-<timestamp>.sqlite in the same folder', () => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Store } from '../../../../src/node/store';
+import type { SessionSnapshot, SessionStart, SessionTiming, Store } from '../../../../src/node/store';
+import { initialLectureState } from '../../../../src/common/lecture/lecture-state';
 import { useTempDir } from '../../../support/temp-dir';
 import { freshStore } from './store-fixture';
 
@@ -13,10 +14,29 @@ afterEach(() => {
   store.close();
 });
 
+const SNAPSHOT: SessionSnapshot = {
+  view: 'presenter',
+  lecture: initialLectureState(),
+  position: 0,
+  clockMs: 0,
+  clockRunning: true,
+};
+
+function withSnapshot(start: Omit<SessionStart, 'snapshot'>): SessionStart {
+  return { ...start, snapshot: SNAPSHOT };
+}
+
+/** Saves one chapter's times with the session (as the runner does with all of them at every save). */
+function record(id: number, timing: SessionTiming): boolean {
+  return store.saveSession(id, SNAPSHOT, [timing]);
+}
+
 describe('sessions', () => {
   it('starts a session, records chapters in order (replacing a revisit), ends it and lists it', () => {
     const plan = store.savePlan({ id: null, courseId: 'c', name: 'P', steps: [], budgetMinutes: null });
-    const session = store.startSession({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' });
+    const session = store.startSession(
+      withSnapshot({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' }),
+    );
     expect(session).toEqual({
       id: expect.any(Number) as number,
       courseId: 'c',
@@ -27,20 +47,15 @@ describe('sessions', () => {
       timings: [],
     });
     const id = session?.id ?? -1;
-    expect(store.recordChapter(id, { chapterId: 'intro', filmSeconds: 120, discussionSeconds: 30 })).toBe(
-      true,
-    );
-    expect(store.recordChapter(id, { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 })).toBe(
-      true,
-    );
-    expect(store.recordChapter(id, { chapterId: 'intro', filmSeconds: 150, discussionSeconds: 90 })).toBe(
-      true,
-    );
-    expect(store.recordChapter(id, { chapterId: 'end', filmSeconds: 60, discussionSeconds: 600 })).toBe(true);
+    expect(record(id, { chapterId: 'intro', filmSeconds: 120, discussionSeconds: 30 })).toBe(true);
+    expect(record(id, { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 })).toBe(true);
+    expect(record(id, { chapterId: 'intro', filmSeconds: 150, discussionSeconds: 90 })).toBe(true);
+    expect(record(id, { chapterId: 'end', filmSeconds: 60, discussionSeconds: 600 })).toBe(true);
 
     const ended = store.endSession(id);
-    expect(ended?.endedAt).toBe('2025-03-01T08:00:02.000Z');
-    expect(store.endSession(id)?.endedAt).toBe('2025-03-01T08:00:02.000Z');
+    // Each save reads the clock too (updated_at): the end comes after the four saves.
+    expect(ended?.endedAt).toBe('2025-03-01T08:00:06.000Z');
+    expect(store.endSession(id)?.endedAt).toBe('2025-03-01T08:00:06.000Z');
     expect(ended?.timings).toEqual([
       { chapterId: 'intro', filmSeconds: 150, discussionSeconds: 90 },
       { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 },
@@ -50,12 +65,12 @@ describe('sessions', () => {
   });
 
   it('lists a course’s sessions newest first, each with its own timings', () => {
-    const first = store.startSession({ courseId: 'c', planId: null, kind: 'rehearsal' });
-    const other = store.startSession({ courseId: 'other', planId: null, kind: 'lecture' });
-    const second = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
-    store.recordChapter(first?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 2 });
-    store.recordChapter(second?.id ?? -1, { chapterId: 'b', filmSeconds: 3, discussionSeconds: 4 });
-    store.recordChapter(other?.id ?? -1, { chapterId: 'z', filmSeconds: 5, discussionSeconds: 6 });
+    const first = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'rehearsal' }));
+    const other = store.startSession(withSnapshot({ courseId: 'other', planId: null, kind: 'lecture' }));
+    const second = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    record(first?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 2 });
+    record(second?.id ?? -1, { chapterId: 'b', filmSeconds: 3, discussionSeconds: 4 });
+    record(other?.id ?? -1, { chapterId: 'z', filmSeconds: 5, discussionSeconds: 6 });
     const listed = store.listSessions('c');
     expect(
       listed.map((session) => [session.id, session.kind, session.timings.map((t) => t.chapterId)]),
@@ -66,25 +81,29 @@ describe('sessions', () => {
   });
 
   it('answers null or false for unknown plans and sessions', () => {
-    expect(store.startSession({ courseId: 'c', planId: 77, kind: 'lecture' })).toBeNull();
+    expect(store.startSession(withSnapshot({ courseId: 'c', planId: 77, kind: 'lecture' }))).toBeNull();
     const plan = store.savePlan({ id: null, courseId: 'other', name: 'P', steps: [], budgetMinutes: null });
-    expect(store.startSession({ courseId: 'c', planId: plan?.id ?? -1, kind: 'lecture' })).toBeNull();
-    expect(store.recordChapter(88, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 })).toBe(false);
+    expect(
+      store.startSession(withSnapshot({ courseId: 'c', planId: plan?.id ?? -1, kind: 'lecture' })),
+    ).toBeNull();
+    expect(record(88, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 })).toBe(false);
     expect(store.endSession(88)).toBeNull();
     expect(store.listSessions('c')).toEqual([]);
   });
 
   it('keeps sessions when their plan is deleted, with planId null', () => {
     const plan = store.savePlan({ id: null, courseId: 'c', name: 'P', steps: [], budgetMinutes: 45 });
-    const session = store.startSession({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' });
-    store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    const session = store.startSession(
+      withSnapshot({ courseId: 'c', planId: plan?.id ?? null, kind: 'lecture' }),
+    );
+    record(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
     expect(store.removePlan(plan?.id ?? -1)).toBe(true);
     expect(store.listSessions('c')).toEqual([{ ...session, planId: null, timings: [expect.anything()] }]);
   });
 
   it('deletes a session’s timings with it (ON DELETE CASCADE)', () => {
-    const session = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
-    store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    const session = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    record(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
     const db = new Database(store.path);
     try {
       db.pragma('foreign_keys = ON');
@@ -96,8 +115,8 @@ describe('sessions', () => {
   });
 
   it('skips hand-edited bad timings (only them) and bad sessions', () => {
-    const good = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
-    store.recordChapter(good?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
+    const good = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    record(good?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
     const db = new Database(store.path);
     try {
       // A careless hand edit with CHECKs off: a negative time and a kind the app does not know.
@@ -116,9 +135,50 @@ describe('sessions', () => {
   });
 
   it('refuses to record negative times', () => {
-    const session = store.startSession({ courseId: 'c', planId: null, kind: 'lecture' });
+    const session = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
     expect(() =>
-      store.recordChapter(session?.id ?? -1, { chapterId: 'a', filmSeconds: -1, discussionSeconds: 0 }),
+      record(session?.id ?? -1, { chapterId: 'a', filmSeconds: -1, discussionSeconds: 0 }),
     ).toThrow();
+  });
+
+  it('saves a running session’s state and finds the newest unfinished one of a kind to continue', () => {
+    const lecture = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    const rehearsal = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'rehearsal' }));
+    const id = lecture?.id ?? -1;
+    const discussing: SessionSnapshot = {
+      view: 'film',
+      lecture: {
+        ...initialLectureState('all'),
+        phase: { kind: 'discussing', chapter: 2, promptIndex: 1, since: 5000 },
+        revision: 7,
+      },
+      position: 812.5,
+      clockMs: 64_000,
+      clockRunning: false,
+    };
+    expect(
+      store.saveSession(id, discussing, [{ chapterId: 'a', filmSeconds: 10, discussionSeconds: 3 }]),
+    ).toBe(true);
+    const found = store.findUnfinishedSession('c', 'lecture');
+    expect(found?.record.id).toBe(id);
+    expect(found?.snapshot).toEqual(discussing);
+    expect(found?.record.timings).toEqual([{ chapterId: 'a', filmSeconds: 10, discussionSeconds: 3 }]);
+    expect(store.findUnfinishedSession('c', 'rehearsal')?.record.id).toBe(rehearsal?.id);
+    // An ended session is never continued, and its saved state is no longer written.
+    store.endSession(id);
+    expect(store.findUnfinishedSession('c', 'lecture')).toBeNull();
+    expect(store.findUnfinishedSession('other', 'rehearsal')).toBeNull();
+  });
+
+  it('does not continue a session whose saved state was edited into something it cannot read', () => {
+    const session = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    const db = new Database(store.path);
+    try {
+      db.prepare(`UPDATE sessions SET state = '{"phase":{"kind":"dancing"}}' WHERE id = ?`).run(session?.id);
+    } finally {
+      db.close();
+    }
+    expect(store.findUnfinishedSession('c', 'lecture')).toBeNull();
+    expect(store.listSessions('c').map((listed) => listed.id)).toEqual([session?.id]);
   });
 });

@@ -20,8 +20,8 @@ describe('settings', () => {
   });
 
   it('updates some keys, keeps the others, and reads them back after reopening', () => {
-    const updated = store.updateSettings({ language: 'nn', lastPosition: { 'course-1': 42.5 } });
-    expect(updated).toEqual({ ...DEFAULT_SETTINGS, language: 'nn', lastPosition: { 'course-1': 42.5 } });
+    const updated = store.updateSettings({ language: 'nn', planByCourse: { 'course-1': 4 } });
+    expect(updated).toEqual({ ...DEFAULT_SETTINGS, language: 'nn', planByCourse: { 'course-1': 4 } });
     store.updateSettings({ subtitles: 'en', promptMode: 'all' });
     const path = store.path;
     store.close();
@@ -30,17 +30,17 @@ describe('settings', () => {
       language: 'nn',
       subtitles: 'en',
       promptMode: 'all',
-      lastPosition: { 'course-1': 42.5 },
-      planByCourse: {},
+      planByCourse: { 'course-1': 4 },
+      idleLockMinutes: 60,
     });
     expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
   });
 
   it('does not share the default objects between calls', () => {
     const settings = store.getSettings();
-    settings.lastPosition.x = 1;
-    expect(store.getSettings().lastPosition).toEqual({});
-    expect(DEFAULT_SETTINGS.lastPosition).toEqual({});
+    settings.planByCourse.x = 1;
+    expect(store.getSettings().planByCourse).toEqual({});
+    expect(DEFAULT_SETTINGS.planByCourse).toEqual({});
   });
 
   it('ignores unknown keys and invalid stored values, falling back per key', () => {
@@ -49,7 +49,7 @@ describe('settings', () => {
     try {
       const put = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
       put.run('language', JSON.stringify('klingon'));
-      put.run('lastPosition', JSON.stringify({ a: -3 }));
+      put.run('planByCourse', JSON.stringify({ a: -3.5 }));
       put.run('subtitles', JSON.stringify(7));
       put.run('fromTheFuture', JSON.stringify({ x: 1 }));
       put.run('__proto__', JSON.stringify({ polluted: true }));
@@ -59,8 +59,8 @@ describe('settings', () => {
     const settings = store.getSettings();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, promptMode: 'all' });
     expect(Object.keys(settings).sort()).toEqual([
+      'idleLockMinutes',
       'language',
-      'lastPosition',
       'planByCourse',
       'promptMode',
       'subtitles',
