@@ -105,6 +105,8 @@ export const API_CONTRACT = {
     args: z.object({ handle, plan: lecturePlanSchema.nullable() }).strict(),
     result: result<UnlockedCourse>(),
   },
+  /** Saves a plan and makes it the course's (a running session follows it): rehearsal timings written back. */
+  'course.adoptPlan': { args: z.object({ handle, plan: planSchema }).strict(), result: result<Plan>() },
   /**
    * Starts a session of that kind on the course and puts it on stage, or continues the unfinished one of
    * that kind (unless `fresh`, which ends it first). A finished film starts a new pass.

@@ -1,5 +1,7 @@
 import { courseManifestSchema, type CourseManifest } from '../../../common/course/manifest';
 import type { UnlockedCourse } from '../../../common/ipc/contract';
+import type { LecturePlan } from '../../../common/plan/plan-step';
+import type { OpenCourse } from '../course-registry';
 import { CourseFileError, unlockCourseFile } from '../../course-file';
 import { MANIFEST_ENTRY } from '../../packer/pack-course';
 import type { ApiHandlers } from '../dispatcher';
@@ -9,8 +11,18 @@ import { ServiceError } from '../service-error';
 /** Unlocking and locking courses, and the plan a course's sessions follow. */
 export function courseHandlers(
   context: ServiceContext,
-): Pick<ApiHandlers, 'course.unlock' | 'course.lock' | 'course.choosePlan'> {
+): Pick<ApiHandlers, 'course.unlock' | 'course.lock' | 'course.choosePlan' | 'course.adoptPlan'> {
   const { store, courses, runner, deps } = context;
+  const choose = (course: OpenCourse, plan: LecturePlan | null): void => {
+    course.plan = plan;
+    // Remembered for the course, so it opens following this plan next time; failing to remember it is no
+    // reason to fail the choice.
+    const { [course.manifest.id]: _previous, ...others } = context.settings().planByCourse;
+    const id = plan?.id ?? null;
+    context.remember({ planByCourse: id === null ? others : { ...others, [course.manifest.id]: id } });
+    runner.followPlan(course);
+    context.changed();
+  };
   return {
     'course.unlock': async ({ id, password }): Promise<UnlockedCourse> => {
       const entry = store.getCourseFile(id);
@@ -39,16 +51,17 @@ export function courseHandlers(
     },
     'course.choosePlan': async ({ handle, plan }) => {
       const course = context.opened(handle);
-      course.plan = plan;
-      // Remembered for the course, so it opens following this plan next time; failing to remember it is no
-      // reason to fail the choice.
-      const { [course.manifest.id]: _previous, ...others } = context.settings().planByCourse;
-      context.remember({
-        planByCourse: plan?.id == null ? others : { ...others, [course.manifest.id]: plan.id },
-      });
-      runner.followPlan(course);
-      context.changed();
+      choose(course, plan);
       return context.unlockedView(course);
+    },
+    'course.adoptPlan': async ({ handle, plan }) => {
+      const course = context.opened(handle);
+      if (plan.courseId !== course.manifest.id) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      const saved = store.savePlan(plan);
+      if (!saved) throw new ServiceError({ code: 'not-found', what: 'plan' });
+      const { id, name, steps, budgetMinutes } = saved;
+      choose(course, { id, name, steps, budgetMinutes });
+      return saved;
     },
   };
 }
