@@ -1,9 +1,10 @@
-import type { CourseFileResult } from './course-paths';
+import { resolveCourseFile, type CourseFileResult } from './course-paths';
 import { COURSE_LIMITS } from './course-limits';
 import type { IssueCollector, IssueLocation } from './issue-collector';
 import { chargeFileBytes } from './load-budget';
 import type { LoadContext, Located } from './load-context';
 import { readInside } from './open-inside';
+import { decodeUtf8, type DecodedText } from './utf8-text';
 
 /** A referenced file read whole from inside the course folder. */
 export interface CourseFile {
@@ -35,6 +36,12 @@ export async function readReferencedFile(
   if (ctx.budget.exceeded) {
     return undefined;
   }
+  // Named before: what was read (and checked) then is what is packed, and it is not read again.
+  const resolved = await resolveCourseFile(ctx.root, reference.value);
+  const cached = resolved.ok ? ctx.files.get(resolved.entry) : undefined;
+  if (resolved.ok && cached !== undefined) {
+    return { entry: resolved.entry, data: cached };
+  }
   const result = await readInside(ctx.root, reference.value, MAX_BYTES[kind]);
   if (!result.ok) {
     if (result.problem === 'file-too-large') {
@@ -47,15 +54,22 @@ export async function readReferencedFile(
     }
     return undefined;
   }
-  const known = ctx.files.get(result.entry);
-  if (known !== undefined) {
-    return { entry: result.entry, data: known };
-  }
   if (!chargeFileBytes(ctx, result.data.length, reference.at)) {
     return undefined;
   }
   ctx.files.set(result.entry, result.data);
   return { entry: result.entry, data: result.data };
+}
+
+/** A file's text (decoded once per entry, however often it is named), or where it stops being UTF-8. */
+export function textOf(ctx: LoadContext, file: CourseFile): DecodedText {
+  const known = ctx.texts.get(file.entry);
+  if (known !== undefined) {
+    return known;
+  }
+  const decoded = decodeUtf8(file.data);
+  ctx.texts.set(file.entry, decoded);
+  return decoded;
 }
 
 /** A byte limit as people read it: "20 MiB", "512 KiB". */

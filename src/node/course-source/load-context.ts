@@ -1,4 +1,5 @@
 import type { IssueCollector, IssueLocation } from './issue-collector';
+import type { DecodedText } from './utf8-text';
 import type { YamlSource } from './yaml-source';
 
 /** What every step of loading a course folder shares. */
@@ -11,6 +12,8 @@ export interface LoadContext {
   assets: Map<string, Buffer>;
   /** Every file read so far (Markdown, subtitles, pictures) by entry name, so a file named twice is read once. */
   files: Map<string, Buffer>;
+  /** Those files decoded as UTF-8, by entry name, so a text named many times is decoded once. */
+  texts: Map<string, DecodedText>;
   /** How much has been read so far, against COURSE_LIMITS' totals. */
   budget: LoadBudget;
 }

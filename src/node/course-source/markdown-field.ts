@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readReferencedFile, reportFileProblem } from './course-file-reference';
+import { readReferencedFile, reportFileProblem, textOf } from './course-file-reference';
 import { COURSE_LIMITS } from './course-limits';
 import { resolveCourseFile } from './course-paths';
 import type { IssueLocation } from './issue-collector';
@@ -8,7 +8,6 @@ import type { FieldNode, LoadContext } from './load-context';
 import { findMarkdownImages } from './markdown-images';
 import { checkPicture, PICTURE_FORMATS, pictureFormatOf } from './picture-check';
 import { textPosition } from './text-position';
-import { decodeUtf8 } from './utf8-text';
 import { readText } from './value-readers';
 
 /** Picture formats every Chromium shows without plugins; the media handler serves them by extension. */
@@ -34,7 +33,7 @@ export async function readMarkdown(ctx: LoadContext, field: FieldNode): Promise<
   if (file === undefined) {
     return undefined;
   }
-  const decoded = decodeUtf8(file.data);
+  const decoded = textOf(ctx, file);
   if (!decoded.ok) {
     ctx.issues.error('not-utf8', { file: file.entry, ...decoded.at, path: field.path }, { value: reference });
     return undefined;

@@ -1,12 +1,11 @@
 import { MANIFEST_VERSION } from '../../common/course/manifest';
 import { COURSE_LIMITS } from './course-limits';
-import { readReferencedFile, reportFileProblem } from './course-file-reference';
+import { readReferencedFile, reportFileProblem, textOf } from './course-file-reference';
 import { FieldReader } from './field-reader';
 import type { FieldNode, LoadContext, Located } from './load-context';
 import { readMarkdown } from './markdown-field';
 import { openInside, type OpenedCourseFile } from './open-inside';
 import { UniqueValues } from './unique-values';
-import { decodeUtf8 } from './utf8-text';
 import {
   readBoolean,
   readId,
@@ -160,7 +159,7 @@ async function readSubtitle(ctx: LoadContext, item: FieldNode, languages: Unique
   if (file === undefined || reference === undefined || fileField === undefined) {
     return undefined;
   }
-  const decoded = decodeUtf8(file.data);
+  const decoded = textOf(ctx, file);
   if (!decoded.ok) {
     ctx.issues.error(
       'not-utf8',
