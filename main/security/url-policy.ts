@@ -36,6 +36,19 @@ export function isUiUrl(url: string): boolean {
   );
 }
 
+/**
+ * The paths of the UI that a window may show: the one page (the app routes within it by hash, the audience
+ * by query). Everything else on the origin is a resource of that page, media entries under `/media/`
+ * included, and never something a window navigates to.
+ */
+const UI_PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);
+
+/** Whether a window may navigate to this URL: the UI's page on the UI origin, never a media entry or asset. */
+export function isUiPageUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && isUiUrl(url) && UI_PAGE_PATHS.has(parsed.pathname);
+}
+
 /** Whether a renderer may make this request (everything off the machine is refused). */
 export function isAllowedRequestUrl(url: string): boolean {
   const parsed = parse(url);

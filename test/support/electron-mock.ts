@@ -201,8 +201,17 @@ type PermissionRequestHandler = (
 ) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
 
-/** A fake Session: its scheme handlers, request filter, permission handlers and cache calls. */
-export class FakeSession {
+type DevicePermissionHandler = (details: Record<string, unknown>) => boolean;
+type BluetoothPairingHandler = (
+  details: Record<string, unknown>,
+  callback: (response: { confirmed: boolean; pin?: string | null }) => void,
+) => void;
+
+/**
+ * A fake Session: its scheme handlers, request filter, permission handlers and cache calls; an EventEmitter, so
+ * a test can emit what Chromium would (will-download, select-serial-port, ...).
+ */
+export class FakeSession extends EventEmitter {
   readonly protocol = {
     handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response): void => {
@@ -218,16 +227,26 @@ export class FakeSession {
   };
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
+  devicePermissionHandler: DevicePermissionHandler | null = null;
+  bluetoothPairingHandler: BluetoothPairingHandler | null = null;
   cacheCleared = 0;
   constructor(
     public readonly partition: string,
     public readonly options: Record<string, unknown> | undefined,
-  ) {}
+  ) {
+    super();
+  }
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     this.permissionRequestHandler = handler;
   }
   setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
     this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: DevicePermissionHandler | null): void {
+    this.devicePermissionHandler = handler;
+  }
+  setBluetoothPairingHandler(handler: BluetoothPairingHandler | null): void {
+    this.bluetoothPairingHandler = handler;
   }
   async clearCache(): Promise<void> {
     this.cacheCleared++;

@@ -17,6 +17,12 @@ test.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
       'http://127.0.0.1:8080/',
       'file:///etc/passwd',
       'plenum://media/abc/film.m3u8',
+      // Media entries and assets share the UI's origin, but a window never shows them on their own.
+      'plenum://app/media/abc/film.m3u8',
+      'plenum://app/media/abc/media/seg-00001.m4s',
+      'PLENUM://APP/media/abc/poster.jpg',
+      'plenum://app/index.html/../media/abc/film.m3u8',
+      'plenum://app/assets/app.js',
       'plenum://app.evil/index.html',
       'javascript:alert(1)',
       'not a url',
@@ -32,9 +38,15 @@ test.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
   '%s within the UI origin is allowed',
   (name) => {
     const contents = guarded();
-    const event = fakeEvent({ url: 'plenum://app/index.html#/lecture' });
-    contents.emit(name, event);
-    expect(event.defaultPrevented).toBe(false);
+    for (const url of [
+      'plenum://app/index.html#/lecture',
+      'plenum://app/index.html?view=audience',
+      'plenum://app/',
+    ]) {
+      const event = fakeEvent({ url });
+      contents.emit(name, event);
+      expect([url, event.defaultPrevented]).toEqual([url, false]);
+    }
   },
 );
 
@@ -50,6 +62,17 @@ test('a <webview> is never attached', () => {
   const event = fakeEvent();
   contents.emit('will-attach-webview', event, {}, { src: 'https://example.com/' });
   expect(event.defaultPrevented).toBe(true);
+});
+
+test('the Bluetooth chooser picks no device: Chromium would otherwise take the first one', () => {
+  const contents = guarded();
+  const event = fakeEvent();
+  const answers: string[] = [];
+  contents.emit('select-bluetooth-device', event, [{ deviceId: 'b1', deviceName: 'speaker' }], (id: string) =>
+    answers.push(id),
+  );
+  expect(event.defaultPrevented).toBe(true);
+  expect(answers).toEqual(['']);
 });
 
 test('guards are attached once however often they are applied', () => {

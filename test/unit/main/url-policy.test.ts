@@ -1,5 +1,5 @@
 import { AUDIENCE_ENTRY_URL } from '../../../main/scheme/plenum-scheme';
-import { isAllowedRequestUrl, isUiUrl } from '../../../main/security/url-policy';
+import { isAllowedRequestUrl, isUiPageUrl, isUiUrl } from '../../../main/security/url-policy';
 
 test('the UI origin is plenum://app and nothing else', () => {
   expect(isUiUrl('plenum://app/index.html')).toBe(true);
@@ -17,6 +17,29 @@ test('the UI origin is plenum://app and nothing else', () => {
     '',
   ]) {
     expect([url, isUiUrl(url)]).toEqual([url, false]);
+  }
+});
+
+test('a window may show only the UI page, never a media entry or an asset of its origin', () => {
+  for (const url of [
+    'plenum://app/',
+    'plenum://app/index.html',
+    AUDIENCE_ENTRY_URL,
+    'plenum://app/index.html#/x',
+  ]) {
+    expect([url, isUiPageUrl(url)]).toEqual([url, true]);
+  }
+  for (const url of [
+    'plenum://app/media/h/film.m3u8',
+    'plenum://app/media/',
+    'plenum://app/./media/h/poster.jpg',
+    'plenum://app/assets/index.js',
+    'plenum://media/h/film.m3u8',
+    'plenum://x@app/index.html',
+    'https://app/index.html',
+    'nonsense',
+  ]) {
+    expect([url, isUiPageUrl(url)]).toEqual([url, false]);
   }
 });
 
