@@ -3,6 +3,7 @@ import { pickLanguage } from '../common/i18n/languages';
 import { createTranslator } from '../common/i18n/translator';
 import { CliFailure } from './cli-failure';
 import { EXIT, type CliIo } from './cli-io';
+import { describeUsageError, localiseHelp, placeholders } from './localised-help';
 import { demoCommand } from './commands/demo-command';
 import {
   inspectCommand,
@@ -30,24 +31,29 @@ export async function runCli(
 ): Promise<number> {
   const t = createTranslator(pickLanguage(io.env.PLENUM_LANG ?? io.env.LC_ALL ?? io.env.LANG));
   let exitCode: number = EXIT.ok;
+  const p = placeholders(t);
   const program = new Command('plenum')
     .description(t('cli:help.program'))
-    .version(CLI_VERSION)
+    .version(CLI_VERSION, '-V, --version', t('cli:help.versionOption'))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Usage errors are written in the CLI's language by the catch below, not in commander's English.
+      outputError: () => undefined,
     });
+  // Before any subcommand exists: each copies the help settings of its parent when it is made.
+  localiseHelp(program, t);
 
   program
     .command('pack')
     .description(t('cli:help.pack'))
-    .argument('<course-folder>', t('cli:help.courseFolder'))
-    .requiredOption('-o, --out <file>', t('cli:help.out'))
-    .option('--password-file <file>', t('cli:help.passwordFileMany'), collect, [])
+    .argument(`<${p.courseFolder}>`, t('cli:help.courseFolder'))
+    .requiredOption(`-o, --out <${p.file}>`, t('cli:help.out'))
+    .option(`--password-file <${p.file}>`, t('cli:help.passwordFileMany'), collect, [])
     .option('--password-stdin', t('cli:help.passwordStdinMany'), false)
     .addOption(
-      new Option('--max-height <pixels>', t('cli:help.maxHeight'))
+      new Option(`--max-height <${p.pixels}>`, t('cli:help.maxHeight'))
         .default(DEFAULT_MAX_HEIGHT)
         .argParser(positiveInt(t)),
     )
@@ -59,7 +65,7 @@ export async function runCli(
   program
     .command('inspect')
     .description(t('cli:help.inspect'))
-    .argument('<file>', t('cli:help.courseFile'))
+    .argument(`<${p.file}>`, t('cli:help.courseFile'))
     .option('--json', t('cli:help.json'), false)
     .action(async (file: string, options) => {
       exitCode = await inspectCommand(file, options, io, t);
@@ -68,8 +74,8 @@ export async function runCli(
   program
     .command('verify')
     .description(t('cli:help.verify'))
-    .argument('<file>', t('cli:help.courseFile'))
-    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .argument(`<${p.file}>`, t('cli:help.courseFile'))
+    .option(`--password-file <${p.file}>`, t('cli:help.passwordFile'))
     .option('--password-stdin', t('cli:help.passwordStdin'), false)
     .option('-q, --quiet', t('cli:help.quiet'), false)
     .action(async (file: string, options) => {
@@ -80,28 +86,28 @@ export async function runCli(
   passwords
     .command('add')
     .description(t('cli:help.passwordsAdd'))
-    .argument('<file>', t('cli:help.courseFile'))
-    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .argument(`<${p.file}>`, t('cli:help.courseFile'))
+    .option(`--password-file <${p.file}>`, t('cli:help.passwordFile'))
     .option('--password-stdin', t('cli:help.passwordStdin'), false)
-    .option('--new-password-file <file>', t('cli:help.newPasswordFile'))
+    .option(`--new-password-file <${p.file}>`, t('cli:help.newPasswordFile'))
     .action(async (file: string, options) => {
       exitCode = await passwordsAddCommand(file, options, io, t);
     });
   passwords
     .command('remove')
     .description(t('cli:help.passwordsRemove'))
-    .argument('<file>', t('cli:help.courseFile'))
-    .option('--password-file <file>', t('cli:help.passwordFile'))
+    .argument(`<${p.file}>`, t('cli:help.courseFile'))
+    .option(`--password-file <${p.file}>`, t('cli:help.passwordFile'))
     .option('--password-stdin', t('cli:help.passwordStdin'), false)
-    .option('--remove-password-file <file>', t('cli:help.removePasswordFile'))
-    .option('--slot <id>', t('cli:help.slot'))
+    .option(`--remove-password-file <${p.file}>`, t('cli:help.removePasswordFile'))
+    .option(`--slot <${p.id}>`, t('cli:help.slot'))
     .action(async (file: string, options) => {
       exitCode = await passwordsRemoveCommand(file, options, io, t);
     });
   passwords
     .command('list')
     .description(t('cli:help.passwordsList'))
-    .argument('<file>', t('cli:help.courseFile'))
+    .argument(`<${p.file}>`, t('cli:help.courseFile'))
     .action(async (file: string) => {
       exitCode = await inspectCommand(file, { json: false }, io, t);
     });
@@ -109,10 +115,10 @@ export async function runCli(
   program
     .command('host')
     .description(t('cli:help.host'))
-    .option('--course <file>', t('cli:help.hostCourse'))
-    .option('--demo <file>', t('cli:help.hostDemo'))
-    .option('--data-dir <folder>', t('cli:help.dataDir'))
-    .addOption(new Option('--port <port>', t('cli:help.port')).default(0).argParser(portNumber(t)))
+    .option(`--course <${p.file}>`, t('cli:help.hostCourse'))
+    .option(`--demo <${p.file}>`, t('cli:help.hostDemo'))
+    .option(`--data-dir <${p.folder}>`, t('cli:help.dataDir'))
+    .addOption(new Option(`--port <${p.port}>`, t('cli:help.port')).default(0).argParser(portNumber(t)))
     .option('--open', t('cli:help.hostOpen'), false)
     .action(async (options) => {
       exitCode = await hostCommand(options, io, t, signal, CLI_VERSION);
@@ -122,12 +128,12 @@ export async function runCli(
     .command('demo')
     .description(t('cli:help.demo'))
     .addOption(
-      new Option('--variant <variant>', t('cli:help.variant'))
+      new Option(`--variant <${p.variant}>`, t('cli:help.variant'))
         .choices(['short', 'full', 'all'])
         .default('all'),
     )
-    .option('--out-dir <folder>', t('cli:help.outDir'), 'out/demo')
-    .option('--source <folder>', t('cli:help.source'), 'assets/demo-course')
+    .option(`--out-dir <${p.folder}>`, t('cli:help.outDir'), 'out/demo')
+    .option(`--source <${p.folder}>`, t('cli:help.source'), 'assets/demo-course')
     .option('--force', t('cli:help.force'), false)
     .option('-q, --quiet', t('cli:help.quiet'), false)
     .action(async (options) => {
@@ -140,7 +146,9 @@ export async function runCli(
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version also end here, with exit code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      io.stderr.write(`${describeUsageError(error, t)}\n${t('cli:usage.seeHelp')}\n`);
+      return EXIT.usage;
     }
     if (error instanceof CliFailure) {
       io.stderr.write(`${error.message}\n`);

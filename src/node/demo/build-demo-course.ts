@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { parseTime } from '../../common/course/time';
 import { makeDemoFilm } from './demo-film';
 import { packCourse, type PackProgress } from '../packer/pack-course';
@@ -15,6 +15,9 @@ import { scaleCourseYaml, scaleWebVtt } from './scale-course-source';
  * cached demo files are rebuilt: the stamp hashes the sources, not the code. 2: a still per chapter.
  */
 const DEMO_GENERATION = 2;
+
+/** The staged film's name: QuickTime, since it carries uncompressed sound. */
+const STAGED_FILM = 'film.mov';
 
 /** What building a demo course reports while it works. */
 export type DemoProgress =
@@ -75,7 +78,12 @@ export async function buildDemoCourse(options: BuildDemoOptions): Promise<BuiltD
     await writeFile(join(stage, file), staged);
   }
 
-  const course = parse(await readFile(join(stage, 'course.yaml'), 'utf8')) as {
+  // The synthetic film is made with uncompressed sound in QuickTime (see DemoFilmOptions.sound), so the
+  // staged course names it film.mov; the author's course.yaml is left as written.
+  const stagedYaml = parseDocument(await readFile(join(stage, 'course.yaml'), 'utf8'));
+  stagedYaml.set('film', STAGED_FILM);
+  await writeFile(join(stage, 'course.yaml'), stagedYaml.toString());
+  const course = stagedYaml.toJS() as {
     film: string;
     chapters: { title: string; start: unknown; end: unknown }[];
   };
@@ -92,6 +100,7 @@ export async function buildDemoCourse(options: BuildDemoOptions): Promise<BuiltD
     width: DEMO_SIZE.width,
     height: DEMO_SIZE.height,
     fps: DEMO_FPS,
+    sound: 'pcm',
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (seconds: number) =>
       options.onProgress?.({ phase: 'film', seconds, totalSeconds: durationSeconds }),

@@ -26,6 +26,12 @@ export interface DemoFilmOptions {
   fps?: number;
   /** Text of the neutral card shown outside chapters; none by default (the card is plain grey). */
   gapTitle?: string;
+  /**
+   * `aac` (the default): H.264 + AAC in MP4, a film like any other. `pcm`: uncompressed sound in a
+   * QuickTime file, for a film that only goes to the packer, which encodes the sound anyway: the 2018
+   * ffmpeg's AAC encoder was over half the CPU of making the demo film.
+   */
+  sound?: 'aac' | 'pcm';
   signal?: AbortSignal;
   onProgress?: (seconds: number) => void;
 }
@@ -55,7 +61,8 @@ export const FILTER_SCRIPT_THRESHOLD = 4000;
  * Makes a synthetic film from ffmpeg's lavfi sources in one command: per chapter a background colour, a
  * large centred title and a sine tone of chapterToneHz(index); a neutral grey card elsewhere; a running
  * timecode (mm:ss.ff); and the frame number burnt in as a row of boxes (see frame-code.ts).
- * H.264 (ultrafast) + AAC in MP4. The DejaVu Sans font comes from npm, so no system font is needed.
+ * H.264 (ultrafast) + AAC in MP4, or + PCM in QuickTime (`sound`). The DejaVu Sans font comes from npm, so
+ * no system font is needed.
  */
 export async function makeDemoFilm(options: DemoFilmOptions): Promise<void> {
   const command = buildDemoFilmCommand(options);
@@ -76,8 +83,9 @@ export async function makeDemoFilm(options: DemoFilmOptions): Promise<void> {
       graphArgs,
       ['-map', '[v]', '-map', '[a]', '-t', String(options.durationSeconds)],
       ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
-      ['-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2'],
-      ['-f', 'mp4', `file:${partial}`],
+      soundArguments(options.sound ?? 'aac'),
+      ['-ar', '48000', '-ac', '2'],
+      ['-f', options.sound === 'pcm' ? 'mov' : 'mp4', `file:${partial}`],
     ].flat();
     const run = startTool(tools.ffmpeg, args, { signal: options.signal, onProgress: options.onProgress });
     run.stdout.resume(); // nothing comes out there, but an unread pipe must never block ffmpeg
@@ -88,6 +96,15 @@ export async function makeDemoFilm(options: DemoFilmOptions): Promise<void> {
     throw error;
   } finally {
     if (scriptDir !== undefined) await rm(scriptDir, { recursive: true, force: true });
+  }
+}
+
+function soundArguments(sound: 'aac' | 'pcm'): string[] {
+  switch (sound) {
+    case 'aac':
+      return ['-c:a', 'aac', '-b:a', '128k'];
+    case 'pcm':
+      return ['-c:a', 'pcm_s16le'];
   }
 }
 

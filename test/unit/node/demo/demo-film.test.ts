@@ -163,6 +163,19 @@ test("each chapter's tone has its own pitch, and the gaps are silent", async () 
   expect(Math.max(...gap.map(Math.abs))).toBeLessThan(200);
 });
 
+test('a film only meant for the packer carries uncompressed sound in QuickTime, the same tones', async () => {
+  const out = join(dir, 'for-packer.mov');
+  await makeDemoFilm({ out, chapters: CHAPTERS, durationSeconds: 4.4, width: 160, height: 90, sound: 'pcm' });
+  const info = await probeMedia(out);
+  expect(info.audio).toMatchObject({ codec: 'pcm_s16le', sampleRate: 48000, channels: 2 });
+  expect(info.video).toMatchObject({ width: 160, height: 90, fps: 25, codec: 'h264' });
+  const samples = await samplesAt(out, 3, 0.5);
+  let crossings = 0;
+  for (let i = 1; i < samples.length; i++) if (samples[i - 1]! < 0 !== samples[i]! < 0) crossings++;
+  expect(Math.abs(crossings / 2 / (samples.length / 48000) - chapterToneHz(1))).toBeLessThan(10);
+  expect(readBurntFrameNumber(await frameAt(out, frameTime(62, FPS)), 160, 90)).toBe(62);
+});
+
 test('a long graph goes to ffmpeg through a script file and still works', async () => {
   const chapters = Array.from({ length: 14 }, (_, i) => ({
     title: `Kapittel ${i + 1}: «${'å'.repeat(i)}»`,
