@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../../support/expect-accessible';
+import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost } from './plenum-host';
+
+// The session as one object owned by main: a presenter that reloads, a host killed mid-discussion, a
+// rehearsal beside the lecture, and Back pressed twice, all through the loopback host in Chromium. The short
+// demo's chapter 4 (index 3, Taushetsplikt) runs 34.24-38.72 s and has 4 prompts.
+
+const SHORT_CHAPTER = 3;
+
+test.beforeAll(() => {
+  test.setTimeout(360_000);
+  ensureDemoCourse();
+});
+
+async function unlockDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-role="open-demo"]').click();
+  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
+  await page.locator('[data-role="password"]').press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
+}
+
+async function openPresenter(page: Page, mode: 'lecture' | 'rehearsal' = 'lecture'): Promise<void> {
+  await page.locator(`[data-role="start-${mode === 'lecture' ? 'presenter' : 'rehearsal'}"]`).click();
+  await expect(page.locator('[data-role="presenter"]')).toHaveAttribute('data-mode', mode);
+}
+
+/** Plays the short chapter to its end in the presenter's preview and shows prompt 2 on the room's screen. */
+async function discussPromptTwo(presenter: Page): Promise<void> {
+  await presenter.locator(`[data-role="timeline-chapter"][data-chapter-index="${SHORT_CHAPTER}"]`).click();
+  await expect(presenter.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'paused');
+  await presenter.locator('[data-role="play-pause"]').click();
+  await expect(presenter.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'discussing', {
+    timeout: 30_000,
+  });
+  await presenter.locator('[data-role="show-prompt"][data-index="1"]').click();
+  await expect(presenter.locator('[data-role="presenter-prompt"]').nth(1)).toHaveAttribute(
+    'data-on-screen',
+    'true',
+  );
+}
+
+/** The session clock's reading in seconds ("Økta: 01:05" → 65). */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.locator('[data-role="session-elapsed"]').textContent()) ?? '';
+  const match = /(\d+):(\d{2})(?::(\d{2}))?/.exec(text);
+  if (match === null) throw new Error(`no clock in ${JSON.stringify(text)}`);
+  const [, a, b, c] = match;
+  return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
+}
+
+test('a reloaded presenter comes back to the same discussion and prompt, without the password', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const host = await startPlenumHost();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const presenter = await context.newPage();
+    await unlockDemo(presenter, host.url);
+    await openPresenter(presenter);
+    await discussPromptTwo(presenter);
+    const audience = await context.newPage();
+    await audience.goto(`${host.origin}/?view=audience`);
+    const second = (await presenter.locator('[data-role="presenter-prompt"] p').nth(1).textContent()) ?? '';
+    await expect(audience.locator('[data-role="prompt"]')).toHaveText(second);
+    await presenter.waitForTimeout(2_500);
+    const before = await clockSeconds(presenter);
+    expect(before).toBeGreaterThan(1);
+
+    await presenter.reload();
+    await expect(presenter.locator('[data-role="password"]')).toHaveCount(0);
+    await expect(presenter.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'discussing');
+    await expect(presenter.locator('[data-role="presenter-prompt"]').nth(1)).toHaveAttribute(
+      'data-on-screen',
+      'true',
+    );
+    // The audience page kept showing the same prompt throughout.
+    await expect(audience.locator('[data-role="prompt"]')).toHaveText(second);
+    expect(await clockSeconds(presenter)).toBeGreaterThanOrEqual(before);
+
+    // Leaving for the overview and opening the presenter again continues, clock and all.
+    await presenter.locator('[data-role="leave"]').click();
+    await expect(presenter.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
+    await openPresenter(presenter);
+    await expect(presenter.locator('[data-role="session-continued"]')).toBeVisible();
+    await expect(presenter.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'discussing');
+    expect(await clockSeconds(presenter)).toBeGreaterThanOrEqual(before);
+    await expectAccessible(presenter, 'presenter, continued session');
+    await context.close();
+  } finally {
+    await host.stop();
+  }
+});
+
+test('after kill -9 the unfinished session continues where it was, the clock within 5 s', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-session-'));
+  try {
+    const first = await startPlenumHost({ dataDir });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await unlockDemo(page, first.url);
+    await openPresenter(page);
+    await discussPromptTwo(page);
+    // Long enough for a periodic save of the clock (every 5 s).
+    await page.waitForTimeout(6_000);
+    const atKill = await clockSeconds(page);
+    await first.kill();
+    await context.close();
+
+    const second = await startPlenumHost({ dataDir });
+    try {
+      const again = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page2 = await again.newPage();
+      await unlockDemo(page2, second.url);
+      await openPresenter(page2);
+      await expect(page2.locator('[data-role="session-continued"]')).toBeVisible();
+      await expect(page2.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'discussing');
+      await expect(page2.locator('[data-role="phase"]')).toContainText('Taushetsplikt');
+      await expect(page2.locator('[data-role="presenter-prompt"]').nth(1)).toHaveAttribute(
+        'data-on-screen',
+        'true',
+      );
+      const continued = await clockSeconds(page2);
+      expect(continued).toBeGreaterThanOrEqual(atKill - 5);
+      expect(continued).toBeLessThanOrEqual(atKill + 5);
+      // A fresh session instead, when the lecturer asks for one.
+      await page2.locator('[data-role="session-fresh"]').click();
+      await expect(page2.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'ready');
+      await expect(page2.locator('[data-role="session-continued"]')).toHaveCount(0);
+      await again.close();
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('rehearsal and lecture never move each other; End the session asks first', async ({ page }) => {
+  test.setTimeout(180_000);
+  const host = await startPlenumHost();
+  try {
+    await unlockDemo(page, host.url);
+    await openPresenter(page, 'lecture');
+    await page.locator('[data-role="timeline-chapter"][data-chapter-index="2"]').click();
+    await expect(page.locator('[data-role="phase"]')).toContainText('Bolig');
+    await page.locator('[data-role="leave"]').click();
+
+    await openPresenter(page, 'rehearsal');
+    await expect(page.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'ready');
+    await page.locator('[data-role="timeline-chapter"][data-chapter-index="4"]').click();
+    await expect(page.locator('[data-role="phase"]')).toContainText('Økonomi');
+    await page.locator('[data-role="leave"]').click();
+
+    await openPresenter(page, 'lecture');
+    await expect(page.locator('[data-role="phase"]')).toContainText('Bolig');
+    await page.locator('[data-role="end-session"]').click();
+    const confirm = page.locator('[data-role="end-session-confirm"]');
+    await expect(confirm).toBeVisible();
+    await expectAccessible(page, 'end the session?');
+    await page.locator('[data-role="end-session-no"]').click();
+    await expect(page.locator('[data-role="presenter"]')).toBeVisible();
+    await page.locator('[data-role="end-session"]').click();
+    await page.locator('[data-role="end-session-yes"]').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
+
+    // The rehearsal is where it was; a new lecture starts at the beginning.
+    await openPresenter(page, 'rehearsal');
+    await expect(page.locator('[data-role="phase"]')).toContainText('Økonomi');
+    await page.locator('[data-role="leave"]').click();
+    await openPresenter(page, 'lecture');
+    await expect(page.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'ready');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('Back pressed twice goes to the chapter start, then to the previous chapter', async ({ page }) => {
+  test.setTimeout(120_000);
+  const host = await startPlenumHost();
+  try {
+    await unlockDemo(page, host.url);
+    await openPresenter(page);
+    const phase = page.locator('[data-role="phase"]');
+    await page.locator(`[data-role="timeline-chapter"][data-chapter-index="2"]`).click();
+    await page.locator('[data-role="play-pause"]').click();
+    await expect(phase).toHaveAttribute('data-phase', 'playing');
+    // Well into the chapter, so the first press only goes back to its start.
+    await page.waitForTimeout(3_000);
+    await page.keyboard.press('PageUp');
+    await expect(phase).toHaveAttribute('data-phase', 'paused');
+    await expect(phase).toContainText('Bolig');
+    await page.keyboard.press('PageUp');
+    await expect(phase).toContainText('Søvn');
+  } finally {
+    await host.stop();
+  }
+});
