@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { findMediaTools } from './ffmpeg-binaries';
 import { MediaError } from './media-error';
-import { measurePictureLength } from './picture-length';
+import { readPictureTiming } from './picture-packets';
 import { runTool } from './tool-process';
 
 /** The source's picture stream, as the transcoder needs it. */
@@ -21,8 +21,13 @@ export interface VideoInfo {
    * variable-rate film it is its fastest rate; undefined when ffprobe has none that makes sense.
    */
   baseRate: string | undefined;
-  /** True when the mean rate is more than 1 % below the base rate: frames come at varying intervals. */
+  /** True when the mean rate and the base rate differ by more than 1 %: frames come at varying intervals. */
   variableRate: boolean;
+  /**
+   * For a variable-rate stream, the most frames shown within one second, counted from its packets (a phone
+   * that slows down in low light and speeds up again); undefined for a constant rate.
+   */
+  busiestSecondFrames: number | undefined;
   /** Whether the stream says it is interlaced (field order tt, bb, tb or bt). */
   interlaced: boolean;
   /** When the first picture is shown, in seconds on the file's own clock (edit lists already applied). */
@@ -121,10 +126,18 @@ export async function probeMedia(path: string, signal?: AbortSignal): Promise<Me
   const declared = ESTIMATED_DURATION_FORMATS.test(parsed.data.format?.format_name ?? '')
     ? undefined
     : declaredPictureLength(parsed.data, video);
+  if (declared !== undefined && !video.variableRate) {
+    return { durationSeconds: declared, video, ...(audio === undefined ? {} : { audio }) };
+  }
+  // One pass over the packets answers both what the container leaves out: the length, and how fast a
+  // variable-rate picture really gets.
   const frameSeconds = !video.variableRate && video.fps > 0 ? 1 / video.fps : undefined;
-  const durationSeconds =
-    declared ?? (await measurePictureLength(absolute, video.streamIndex, { signal, frameSeconds }));
-  return { durationSeconds, video, ...(audio === undefined ? {} : { audio }) };
+  const timing = await readPictureTiming(absolute, video.streamIndex, { signal, frameSeconds });
+  return {
+    durationSeconds: declared ?? timing.lengthSeconds,
+    video: video.variableRate ? { ...video, busiestSecondFrames: timing.busiestSecondFrames } : video,
+    ...(audio === undefined ? {} : { audio }),
+  };
 }
 
 async function checkReadableFile(path: string): Promise<void> {
@@ -199,7 +212,8 @@ function describeVideo(stream: ProbedStream): VideoInfo {
     height: quarterTurn ? width : height,
     fps,
     baseRate: baseUsable ? stream.r_frame_rate : undefined,
-    variableRate: baseUsable && average !== undefined && average < base * 0.99,
+    variableRate: baseUsable && average !== undefined && Math.abs(average - base) > base * 0.01,
+    busiestSecondFrames: undefined,
     interlaced: INTERLACED_FIELD_ORDERS.has(stream.field_order ?? ''),
     startSeconds: finiteOr(Number(stream.start_time), 0),
     codec: stream.codec_name ?? 'unknown',

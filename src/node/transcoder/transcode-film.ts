@@ -160,15 +160,25 @@ function audioFilters(offsetSeconds: number): string {
   ].join(',');
 }
 
+/** Rates a variable-rate film may be packed at: what phones record at, nominally. */
+const VARIABLE_SOURCE_RATES = [24, 25, 30, 48, 50, 60] as const;
+
 /**
- * The packed film's constant frame rate, as a fraction ffmpeg reads: the source's own rate when it is
- * constant, its fastest rate (the base rate every timestamp fits) when it varies, as phones record; never
- * above MAX_FRAME_RATE. Repeating a frame where a phone slowed down keeps the picture on time with the sound;
- * forcing a slower rate would drop frames and let the picture trail.
+ * The packed film's constant frame rate, as a fraction ffmpeg reads. A constant-rate source keeps its own
+ * rate (r_frame_rate, so 30000/1001 and 24000/1001 stay exact). A variable-rate source, as phones record,
+ * gets its fastest rate: the frames in its busiest second, rounded up to a rate phones record at (ffprobe's
+ * own guess, from the first frames only, is kept when it is at least that). Never above MAX_FRAME_RATE.
+ * Repeating a frame where a phone slowed down keeps the picture on time with its sound; a slower rate
+ * would drop frames and let the picture trail.
  */
 export function outputFrameRate(video: MediaInfo['video']): string {
   const base = video.baseRate;
   const rate = base === undefined ? Number.NaN : rateValue(base);
+  const busiest = video.variableRate ? video.busiestSecondFrames : undefined;
+  if (busiest !== undefined && !(rate >= busiest && rate <= MAX_FRAME_RATE)) {
+    const fastest = VARIABLE_SOURCE_RATES.find((r) => r >= busiest) ?? MAX_FRAME_RATE;
+    return String(Math.min(fastest, MAX_FRAME_RATE));
+  }
   if (base !== undefined && rate > 0 && rate <= MAX_FRAME_RATE) return base;
   if (rate > MAX_FRAME_RATE) return String(MAX_FRAME_RATE);
   // No usable base rate: the mean rate rounded up to a whole number (at least 1), within the limit.

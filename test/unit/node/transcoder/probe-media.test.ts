@@ -37,6 +37,7 @@ test('describes a film: duration, picture and sound', async () => {
   expect(info.durationSeconds).toBeLessThan(2.1);
   expect(info.video).toEqual({
     ...{ streamIndex: 0, width: 160, height: 90, fps: 25, baseRate: '25/1', variableRate: false },
+    busiestSecondFrames: undefined,
     ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
   });
   expect(info.audio).toEqual({

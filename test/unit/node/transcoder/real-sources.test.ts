@@ -174,6 +174,28 @@ describe('frame rates', () => {
     });
     expectInSync(packed, 1.5);
   });
+  test('a phone film that speeds up after ffprobe has looked (4 s at 30 fps, then 2 s at 60) keeps its fast frames', async () => {
+    const { source, packed } = await packClip('phone-late-60', {
+      seconds: 6,
+      rate: '60',
+      flashFrame: 300,
+      container: 'mp4',
+      videoFilters: ["select='gte(t,4)+not(mod(trunc(t*60+0.5),2))'"],
+      videoArgs: ['-c:v', 'libx264', '-preset', 'superfast', '-pix_fmt', 'yuv420p', '-vsync', 'vfr'],
+      audio: {},
+    });
+    // ffprobe's own rate is guessed from the first frames: 30. The packets tell the truth.
+    expect(source.video.baseRate).toBe('30/1');
+    expect(source.video.busiestSecondFrames).toBe(60);
+    expect(packed.frameRate).toBe('60/1');
+    expect(packed.frameCodes.slice(0, 360)).toEqual(
+      Array.from({ length: 360 }, (_, i) => (i < 240 ? i - (i % 2) : i)),
+    );
+    // The muxer wrote the source's last frame as lasting 0.067 s (6.05 s in all): it stays up that long.
+    expect(packed.frameCodes.length).toBeLessThanOrEqual(364);
+    expect(packed.frameCodes.slice(360).every((code) => code === 359)).toBe(true);
+    expectInSync(packed, 5);
+  });
 });
 
 describe('picture geometry', () => {

@@ -38,6 +38,7 @@ function describedSource(seconds: number): MediaInfo {
     durationSeconds: seconds,
     video: {
       ...{ streamIndex: 0, width: 320, height: 180, fps: 25, baseRate: '25/1', variableRate: false },
+      busiestSecondFrames: undefined,
       ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
     },
     audio: { streamIndex: 1, codec: 'aac', sampleRate: 44100, channels: 1, startSeconds: 0 },
@@ -188,7 +189,13 @@ test('the command line: cuts inside the film only, fragmented MP4 on stdout, no 
 test('the output frame rate comes from the source: its own when constant, its fastest when varying, at most 60', () => {
   const video = describedSource(1).video;
   expect(outputFrameRate({ ...video, baseRate: '30000/1001', fps: 29.97 })).toBe('30000/1001');
-  expect(outputFrameRate({ ...video, baseRate: '60/1', fps: 44.2, variableRate: true })).toBe('60/1');
+  const phone = { ...video, variableRate: true };
+  expect(outputFrameRate({ ...phone, baseRate: '60/1', fps: 44.2, busiestSecondFrames: 60 })).toBe('60/1');
+  // ffprobe guessed 30 from the first frames, but one second of the film holds 60: it must not be dropped.
+  expect(outputFrameRate({ ...phone, baseRate: '30/1', fps: 37.5, busiestSecondFrames: 60 })).toBe('60');
+  expect(outputFrameRate({ ...phone, baseRate: '30/1', fps: 27, busiestSecondFrames: 30 })).toBe('30/1');
+  expect(outputFrameRate({ ...phone, baseRate: '90000/1', fps: 27, busiestSecondFrames: 29 })).toBe('30');
+  expect(outputFrameRate({ ...phone, baseRate: '30/1', fps: 80, busiestSecondFrames: 120 })).toBe('60');
   expect(outputFrameRate({ ...video, baseRate: '120/1', fps: 120 })).toBe('60');
   // No base rate that makes sense: the mean, rounded up to a whole number.
   expect(outputFrameRate({ ...video, baseRate: undefined, fps: 29.6 })).toBe('30');
