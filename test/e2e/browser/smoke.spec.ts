@@ -14,13 +14,18 @@ import {
 
 let host: PlenumHost;
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   test.setTimeout(360_000);
   ensureDemoCourse();
+});
+
+// A host (and data directory) per test: main keeps a course unlocked and its sessions saved, so a test on a
+// shared host would start from where the last one left the course (its overview, or its running session).
+test.beforeEach(async () => {
   host = await startPlenumHost();
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host?.stop();
 });
 
@@ -181,10 +186,15 @@ test('leaving the film and starting again picks the lecture up where it stands',
   await expect(discussion).toBeHidden();
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(6.5);
 
-  // Closing the course locks it and returns to the library.
+  // Locking the course returns to the library; a reload then stays there (main holds the course no more).
   await page.locator('[data-role="leave"]').click();
-  await page.getByRole('button', { name: 'Lukk kurset' }).click();
+  const lock = page.locator('[data-role="lock"]');
+  await expect(lock).toHaveAccessibleName('Lås kurset');
+  await lock.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kursbibliotek' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kursbibliotek' })).toBeVisible();
+  await expect(page.locator('[data-role="open-demo"]')).toBeVisible();
 });
 
 test('the language follows the picker and is remembered', async ({ page }) => {
@@ -206,7 +216,7 @@ test('the language follows the picker and is remembered', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'Feil passord' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/7-unlock-nynorsk.png' });
 
-  // Leave the shared data directory in bokmål for any later test.
+  // Back to bokmål, and the unlock screen follows at once.
   await page.getByLabel('Språk').selectOption('nb');
   await expect(page.getByRole('button', { name: 'Tilbake til biblioteket' })).toBeVisible();
 });
@@ -230,6 +240,12 @@ test('plenum host --course opens that course straight on its unlock screen', asy
     await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
     await page.locator('[data-role="password"]').press('Enter');
     await expect(page.locator('[data-role="start"]')).toBeVisible();
+    // The course stays unlocked in main: the same link opened again goes straight to its overview.
+    const again = await page.context().newPage();
+    await again.goto(linked.url);
+    await expect(again.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
+    await expect(again.locator('[data-role="start"]')).toBeVisible();
+    await expect(again.locator('[data-role="password"]')).toHaveCount(0);
   } finally {
     await linked.stop();
   }
