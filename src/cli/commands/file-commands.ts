@@ -6,6 +6,7 @@ import {
   CourseFileError,
   openCourseFile,
   removePassword,
+  scryptCostFromEnv,
   summariseSlots,
   unlockCourseFile,
 } from '../../node/course-file';
@@ -97,7 +98,9 @@ export async function passwordsAddCommand(
   const current = await collectPassword({ file: options.passwordFile, stdin: options.passwordStdin }, io, t);
   const next = await collectPassword({ file: options.newPasswordFile }, io, t, t('cli:password.promptNew'));
   if (next.length === 0) throw new CliFailure(t('cli:password.empty'), EXIT.usage);
-  const slot = await withCourseFile(t, () => addPassword(path, current, next));
+  const slot = await withCourseFile(t, () =>
+    addPassword(path, current, next, { cost: scryptCostFromEnv(io.env) }),
+  );
   io.stdout.write(`${t('cli:passwords.added', { id: slot.id, path: file })}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatIssue } from '../../common/course/course-issue';
 import type { Translate } from '../../common/i18n/translator';
+import { scryptCostFromEnv } from '../../node/course-file';
 import { packCourse } from '../../node/packer/pack-course';
 import { PackError } from '../../node/packer/pack-problem';
 import { CliFailure } from '../cli-failure';
@@ -40,6 +41,7 @@ export async function packCommand(
       folder: resolve(io.cwd, folder),
       out: resolve(io.cwd, options.out),
       passwords,
+      scrypt: scryptCostFromEnv(io.env),
       maxHeight: options.maxHeight,
       signal,
       createdBy: `plenum ${version}`,
