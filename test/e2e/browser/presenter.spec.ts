@@ -13,13 +13,18 @@ const SHORT_CHAPTER = 3;
 
 let host: PlenumHost;
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   test.setTimeout(360_000);
   ensureDemoCourse();
+});
+
+// A host (and data directory) per test: main keeps the course unlocked and continues the unfinished session
+// of a kind, so on a shared host a test would start inside the last one's lecture.
+test.beforeEach(async () => {
   host = await startPlenumHost();
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host?.stop();
 });
 
