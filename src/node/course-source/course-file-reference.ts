@@ -1,3 +1,4 @@
+import { assertNever } from '../../common/assert-never';
 import { resolveCourseFile, type CourseFileResult } from './course-paths';
 import { COURSE_LIMITS } from './course-limits';
 import type { IssueCollector, IssueLocation } from './issue-collector';
@@ -95,9 +96,7 @@ export function reportFileProblem(
     case 'file-changed':
       issues.error(result.problem, at, { value: written });
       return;
-    default: {
-      const unhandled: never = result.problem;
-      throw new Error(`unhandled file problem ${String(unhandled)}`);
-    }
+    default:
+      return assertNever(result.problem);
   }
 }

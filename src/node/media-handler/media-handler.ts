@@ -1,3 +1,4 @@
+import { assertNever } from '../../common/assert-never';
 import type { UnlockedCourseFile } from '../course-file';
 import { selectByteRange, type RangeSelection } from './byte-range';
 import { typeHeadersFor } from './content-type';
@@ -101,8 +102,4 @@ function notFound(): Response {
 
 function emptyResponse(status: number, extra: Record<string, string>): Response {
   return new Response(null, { status, headers: { ...commonHeaders(), ...extra, 'Content-Length': '0' } });
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled range selection ${JSON.stringify(value)}`);
 }
