@@ -57,7 +57,7 @@ async function openCourseBytes(handle: CourseBytes, path: string): Promise<Locke
       throw new CourseFileError({ kind: 'truncated', expectedBytes: header.fileSize, actualBytes: size });
     }
     if (size > header.fileSize) throw new CourseFileError({ kind: 'damaged', where: { part: 'layout' } });
-    return new LockedCourseFile(handle, headers, `${dev}:${ino}`);
+    return new LockedCourseFile(handle, headers, `${dev}:${ino}`, path);
   } catch (error) {
     await handle.close();
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -91,6 +91,8 @@ export class LockedCourseFile {
     private readonly headers: ReadHeaders,
     /** Which file this is on its disk (device and inode), whatever name it was opened by. */
     readonly identity: string,
+    /** The name it was opened by, for messages. */
+    readonly path: string,
   ) {}
 
   /** The public header (of the current copy): course id, title, key slots. Authenticated only once unlocked. */
@@ -112,6 +114,7 @@ export class LockedCourseFile {
       opened.keys,
       opened.slotId,
       this.identity,
+      this.path,
     );
     await unlocked.loadIndex();
     this.handedOver = true;
@@ -142,6 +145,8 @@ export class UnlockedCourseFile {
     readonly slotId: string,
     /** Which file this is on its disk (device and inode): the same course opened twice shares one descriptor. */
     readonly identity: string,
+    /** The name it was opened by, for messages. */
+    readonly path: string,
   ) {}
 
   /** Decrypts the index and checks that the entries tile the data region exactly, with nothing hidden between. */
@@ -302,7 +307,12 @@ export class UnlockedCourseFile {
     const plainLength = index < chunks - 1 ? chunkSize : entry.size - index * chunkSize;
     const offset = entry.offset + index * (chunkSize + CHUNK_OVERHEAD);
     const record = Buffer.allocUnsafe(plainLength + CHUNK_OVERHEAD);
-    const read = await readExactly(this.handle, record, offset);
+    const read = await readExactly(this.handle, record, offset).catch((error: unknown) => {
+      // A disk that fails mid-film (EIO, a network share gone) is named, never a raw error.
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (typeof code !== 'string') throw error;
+      throw new CourseFileError({ kind: 'unreadable', path: this.path, reason: code }, { cause: error });
+    });
     if (read < record.length) {
       throw new CourseFileError({
         kind: 'truncated',

@@ -103,6 +103,9 @@ async function rewriteHeader<T>(
   change: HeaderChange<T>,
 ): Promise<T> {
   const disk = options.disk ?? realDiskWrites;
+  // Named before the lock is taken, so a wrong path says "not found" (not that a lock file beside it could not
+  // be made). The file is opened again under the lock: only what is read while holding it counts.
+  await (await openCourseHandle(path, 'r+')).close();
   return withFileLock(
     path,
     async () => {

@@ -243,6 +243,17 @@ describe('concurrent rewrites', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
   }, 60_000);
 
+  it('a missing file is "not found", even in a missing folder, and no lock file is left', async () => {
+    const dir = tempDir();
+    for (const path of [join(dir, 'borte.plenum'), join(dir, 'ingen-mappe', 'borte.plenum')]) {
+      expect(await problemOf(addPassword(path, 'a', 'b', { cost: CHEAP_SCRYPT }))).toEqual({
+        kind: 'not-found',
+        path,
+      });
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a live lock is waited for, then refused as busy naming the lock; a dead one is taken over', async () => {
     const path = await fixture(['a']);
     writeFileSync(lockPathFor(path), `${process.pid}\n`);
