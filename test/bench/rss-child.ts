@@ -9,6 +9,7 @@ import { packCourse } from '../../src/node/packer/pack-course';
  */
 export async function runRssChild(argv: readonly string[]): Promise<void> {
   const [job, ...args] = argv;
+  if (job === undefined) throw new Error('usage: rss-child <write|read|idle|pack> <args…>');
   switch (job) {
     case 'write': {
       const [out, megabytes] = args;

@@ -118,23 +118,18 @@ export class SessionRunner {
     const session = this.current();
     if (session === undefined) throw new ServiceError({ code: 'no-session' });
     const now = this.deps.now();
-    switch (command.type) {
-      case 'pause-clock':
-      case 'resume-clock': {
-        const clock =
-          command.type === 'pause-clock'
-            ? pauseClock(session.state.clock, now)
-            : runClock(session.state.clock, now);
-        if (clock === session.state.clock) return session.state;
-        session.state = { ...session.state, clock };
-        break;
-      }
-      default: {
-        const next = this.reduce(session, session.state.lecture, command);
-        if (next === session.state.lecture) return session.state;
-        this.changeLecture(session, next);
-        break;
-      }
+    // Two kinds of command, not one per type: the clock's two are handled here, every other goes to the reducer.
+    if (command.type === 'pause-clock' || command.type === 'resume-clock') {
+      const clock =
+        command.type === 'pause-clock'
+          ? pauseClock(session.state.clock, now)
+          : runClock(session.state.clock, now);
+      if (clock === session.state.clock) return session.state;
+      session.state = { ...session.state, clock };
+    } else {
+      const next = this.reduce(session, session.state.lecture, command);
+      if (next === session.state.lecture) return session.state;
+      this.changeLecture(session, next);
     }
     this.save(session);
     this.deps.onChange();
