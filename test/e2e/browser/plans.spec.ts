@@ -1,5 +1,8 @@
 import { expectAccessible } from '../../support/expect-accessible';
 import { expect, test, type Page } from '@playwright/test';
+import type { PlenumState } from '../../../src/common/ipc/contract';
+import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
+import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
 import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
 
 // Session plans in Chromium against the loopback host and the short demo course: a plan made from the
@@ -8,31 +11,34 @@ import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } fro
 
 let host: PlenumHost;
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   test.setTimeout(360_000);
   ensureDemoCourse();
+});
+
+// A host (and data directory) per test: main keeps the course unlocked and its plan chosen, so on a shared
+// host a test would start from the plan and screen the last one left.
+test.beforeEach(async () => {
   host = await startPlenumHost();
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host?.stop();
 });
 
-/** The bits of `window.plenum` this spec calls (typed structurally: this file compiles without DOM types). */
-interface PageApi {
-  on(event: 'lecture.state', listener: (payload: { state: unknown }) => void): () => void;
-  plans: { list(args: { courseId: string }): Promise<{ ok: boolean; value: unknown }> };
-}
+/** The page's globals this spec touches (typed structurally where the DOM is: no DOM types in this file). */
 interface PageGlobal {
-  plenum: PageApi;
-  plansSpecLecture?: unknown;
+  plenum: PlenumApi;
+  plansSpecState?: PlenumState;
   document: { activeElement: { getAttribute(name: string): string | null } | null };
 }
 
-/** The lecture state main broadcast last (recorded by a listener {@link recordLecture} installs). */
+/** What main's last `state` broadcast said of the demo course: its plan, and the running session's phase. */
 interface SeenLecture {
-  phase: { kind: string; chapter?: number };
+  /** The plan the course's sessions follow (the running one's included), or null for every chapter. */
   plan: { id: number | null; name: string } | null;
+  /** The running session's phase, or null before a session runs. */
+  phase: LecturePhase | null;
 }
 
 async function unlockDemo(page: Page): Promise<void> {
@@ -42,20 +48,30 @@ async function unlockDemo(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
 }
 
-/** Keeps the latest `lecture.state` broadcast on the page's global object, for {@link seenLecture}. */
+/** Keeps the latest `state` broadcast on the page's global object, for {@link seenLecture}. */
 async function recordLecture(page: Page): Promise<void> {
   await page.evaluate(() => {
     const scope = globalThis as unknown as PageGlobal;
-    scope.plenum.on('lecture.state', (payload) => {
-      scope.plansSpecLecture = payload.state;
+    scope.plenum.on('state', (state) => {
+      scope.plansSpecState = state;
     });
   });
 }
 
 async function seenLecture(page: Page): Promise<SeenLecture | null> {
-  return page.evaluate(
-    () => ((globalThis as unknown as PageGlobal).plansSpecLecture ?? null) as SeenLecture | null,
-  );
+  return page.evaluate((courseId): SeenLecture | null => {
+    const state = (globalThis as unknown as PageGlobal).plansSpecState;
+    const course = state?.courses.find((unlocked) => unlocked.manifest.id === courseId);
+    if (state === undefined || course === undefined) return null;
+    const session = state.session?.handle === course.handle ? state.session : null;
+    // A running session follows the course's plan: say so if the two ever disagree.
+    if (session !== null && JSON.stringify(session.lecture.plan) !== JSON.stringify(course.plan))
+      throw new Error('the running session does not follow the course plan');
+    return {
+      plan: course.plan === null ? null : { id: course.plan.id, name: course.plan.name },
+      phase: session?.lecture.phase ?? null,
+    };
+  }, COURSE_ID);
 }
 
 async function focusedRole(page: Page): Promise<string | null> {
@@ -65,6 +81,7 @@ async function focusedRole(page: Page): Promise<string | null> {
 }
 
 const PLAN_NAME = 'Torsdag uten søvn';
+const COURSE_ID = 'hva-er-viktig-for-meg';
 
 test('a plan from the 2-hour template, stored, chosen and followed by the lecture', async ({ page }) => {
   await page.goto(host.url);
@@ -157,17 +174,14 @@ test('a plan from the 2-hour template, stored, chosen and followed by the lectur
   const planId = Number(await saved.getAttribute('data-plan-id'));
 
   // Stored in SQLite: the plan's steps leave «Søvn» out.
-  const stored = await page.evaluate(async () => {
-    const api = (globalThis as unknown as PageGlobal).plenum;
-    return (await api.plans.list({ courseId: 'hva-er-viktig-for-meg' })).value as {
-      id: number;
-      name: string;
-      steps: { kind: string; chapterId?: string }[];
-    }[];
-  });
+  const stored = await page.evaluate(async (courseId) => {
+    const listed = await (globalThis as unknown as PageGlobal).plenum.plans.list({ courseId });
+    if (!listed.ok) throw new Error(`plans.list: ${listed.error.code}`);
+    return listed.value;
+  }, COURSE_ID);
   const mine = stored.find((plan) => plan.id === planId);
   expect(mine?.name).toBe(PLAN_NAME);
-  expect(mine?.steps.map((step) => step.chapterId ?? step.kind)).toEqual([
+  expect(mine?.steps.map((step) => (step.kind === 'chapter' ? step.chapterId : step.kind))).toEqual([
     'apning',
     'bolig',
     'taushetsplikt',
@@ -177,11 +191,17 @@ test('a plan from the 2-hour template, stored, chosen and followed by the lectur
     'oppsummering',
   ]);
 
-  // After a reload the course is unlocked afresh and follows the plan last chosen for it (main remembers).
+  // After a reload the course is still unlocked in main: its overview comes back at once, plan chosen.
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
+  await expect(page.locator('[data-role="password"]')).toHaveCount(0);
+  const storedChoice = section.locator(`[data-role="plan-choice"][data-plan-id="${planId}"]`);
+  await expect(storedChoice).toBeChecked();
+  // Locked and unlocked afresh, it follows the plan last chosen for it (main remembers it in SQLite).
+  await page.locator('[data-role="lock"]').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kursbibliotek' })).toBeVisible();
   await unlockDemo(page);
   await recordLecture(page);
-  const storedChoice = section.locator(`[data-role="plan-choice"][data-plan-id="${planId}"]`);
   await expect(storedChoice).toBeChecked();
   // Choosing the standard and then the plan again sets the lecture's plan each time.
   await section.locator('[data-role="plan-choice"][data-plan-id="default"]').check();
@@ -196,7 +216,7 @@ test('a plan from the 2-hour template, stored, chosen and followed by the lectur
   const noticeStart = page.locator('[data-role="notice-start"]');
   // A course with a notice shows it first; one without starts playing at once.
   await expect
-    .poll(async () => (await noticeStart.isVisible()) || (await seenLecture(page))?.phase.kind === 'playing')
+    .poll(async () => (await noticeStart.isVisible()) || (await seenLecture(page))?.phase?.kind === 'playing')
     .toBe(true);
   if (await noticeStart.isVisible()) await noticeStart.click();
   const title = page.locator('[data-role="chapter-title"]');
