@@ -123,7 +123,7 @@ const SAMPLE_RATE = 48000;
  * The timeline is cut into stretches (each chapter, each gap), each drawn by its own constant source (a
  * colour card with its title, a sine tone or silence) and joined with concat; only the timecode and the
  * frame number are drawn per frame over the joined picture. Full-frame boxes switched on by `enable` and
- * one sound expression summing every chapter's tone cost 3 times as much CPU (measured in
+ * one sound expression summing every chapter's tone cost 2.3 times as much CPU (measured in
  * docs/media-pipeline.md), which on the full-length film was minutes.
  */
 export function buildDemoFilmCommand(options: DemoFilmOptions): { graph: string } {
