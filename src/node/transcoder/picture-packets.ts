@@ -7,11 +7,13 @@ const BUCKET_OFFSET = 0.123;
 
 /** What the packets of one picture stream say about its timing. */
 export interface PictureTiming {
+  /** The first packet's time, on the file's clock. */
+  firstSeconds: number;
   /**
-   * How long the picture runs: from the first packet's time to the end of the last one (a packet without a
-   * duration lasts the shortest gap seen between two). With `frameSeconds`, at least packets × that.
+   * Where the picture ends on the file's clock: the end of the last packet (one without a duration lasts
+   * the shortest gap seen between two). With `frameSeconds`, at least first + packets × that.
    */
-  lengthSeconds: number;
+  endSeconds: number;
   /** The most frames that fall within one second of the film (in buckets a second long, a half apart). */
   busiestSecondFrames: number;
 }
@@ -83,11 +85,11 @@ export async function readPictureTiming(
   }
   const tail = lastDuration > 0 ? lastDuration : Number.isFinite(shortestGap) ? shortestGap : 0;
   const counted = options.frameSeconds !== undefined ? packets * options.frameSeconds : 0;
-  const lengthSeconds = Math.max(last + tail - first, Number.isFinite(first) ? counted : 0);
-  if (!(Number.isFinite(lengthSeconds) && lengthSeconds > 0)) {
+  const endSeconds = Math.max(last + tail, first + counted);
+  if (!(Number.isFinite(endSeconds) && endSeconds > first)) {
     throw new MediaError('no-duration', `no picture packet in ${path} has a time`);
   }
   let busiestSecondFrames = 0;
   for (const frames of perSecond.values()) busiestSecondFrames = Math.max(busiestSecondFrames, frames);
-  return { lengthSeconds, busiestSecondFrames };
+  return { firstSeconds: first, endSeconds, busiestSecondFrames };
 }

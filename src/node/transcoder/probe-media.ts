@@ -30,8 +30,13 @@ export interface VideoInfo {
   busiestSecondFrames: number | undefined;
   /** Whether the stream says it is interlaced (field order tt, bb, tb or bt). */
   interlaced: boolean;
-  /** When the first picture is shown, in seconds on the file's own clock (edit lists already applied). */
+  /** When the first picture is shown, in seconds on the file's clock (edit lists already applied). */
   startSeconds: number;
+  /**
+   * The same counted from the file's start (the earlier of picture and sound), which is where ffmpeg's
+   * clock starts: how far the transcoder moves both streams so the picture starts at 0.
+   */
+  startAfterFileStart: number;
   codec: string;
 }
 
@@ -42,13 +47,16 @@ export interface AudioInfo {
   /** Sample rate in Hz and channel count. */
   sampleRate: number;
   channels: number;
-  /** When the sound starts on the file's clock; its difference to the picture's start is the A/V offset. */
+  /** When the sound starts on the file's clock, as ffprobe reads it (codec delays make this approximate). */
   startSeconds: number;
 }
 
 /** What the packer needs to know about a source film before transcoding it. */
 export interface MediaInfo {
-  /** How long the picture runs: the packed film is exactly this long (sound padded or cut to it). */
+  /**
+   * How long the picture runs: the packed film is exactly this long, its clock starting with its first
+   * picture. Sound beyond it is cut, missing sound is padded with silence.
+   */
   durationSeconds: number;
   video: VideoInfo;
   /** The first audio stream, if any. */
@@ -134,7 +142,7 @@ export async function probeMedia(path: string, signal?: AbortSignal): Promise<Me
   const frameSeconds = !video.variableRate && video.fps > 0 ? 1 / video.fps : undefined;
   const timing = await readPictureTiming(absolute, video.streamIndex, { signal, frameSeconds });
   return {
-    durationSeconds: declared ?? timing.lengthSeconds,
+    durationSeconds: declared ?? timing.endSeconds - timing.firstSeconds,
     video: video.variableRate ? { ...video, busiestSecondFrames: timing.busiestSecondFrames } : video,
     ...(audio === undefined ? {} : { audio }),
   };
@@ -163,7 +171,7 @@ function describeStreams(probe: Probe, path: string): { video: VideoInfo; audio:
   // Image demuxers (png_pipe, image2, ...) report a "video" stream for a single picture.
   if (/(^|,)(image2|\w+_pipe)(,|$)/.test(formatName))
     throw new MediaError('no-video', `a still image: ${path}`);
-  const video = describeVideo(videoStream);
+  const video = describeVideo(videoStream, fileStartOf(probe));
   if (audioStream === undefined) return { video, audio: undefined };
   return {
     video,
@@ -180,21 +188,24 @@ function describeStreams(probe: Probe, path: string): { video: VideoInfo; audio:
 
 /**
  * The picture's length as the container states it: the stream's own duration (MP4, MOV), else Matroska's
- * DURATION tag (the stream's end on the file clock), else the file's duration counted from the picture's
- * start. Undefined when none is there, as in a WebM written live.
+ * DURATION tag (the stream's end on the file clock) minus its start, else the file's duration counted from
+ * the picture's start. Undefined when none is there, as in a WebM written live.
  */
 function declaredPictureLength(probe: Probe, video: VideoInfo): number | undefined {
   const stream = probe.streams.find((s) => s.index === video.streamIndex);
-  const fileStart = finiteOr(Number(probe.format?.start_time), 0);
-  const fromFileStart = video.startSeconds - fileStart;
   return firstPositive(
     Number(stream?.duration),
     parseClock(stream?.tags?.DURATION) - video.startSeconds,
-    Number(probe.format?.duration) - fromFileStart,
+    Number(probe.format?.duration) - video.startAfterFileStart,
   );
 }
 
-function describeVideo(stream: ProbedStream): VideoInfo {
+/** Where the file's clock starts: ffmpeg counts every stream from here, and so does the packed film. */
+function fileStartOf(probe: Probe): number {
+  return finiteOr(Number(probe.format?.start_time), 0);
+}
+
+function describeVideo(stream: ProbedStream, fileStart: number): VideoInfo {
   const rotation =
     stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ??
     Number(stream.tags?.rotate ?? 0);
@@ -215,7 +226,8 @@ function describeVideo(stream: ProbedStream): VideoInfo {
     variableRate: baseUsable && average !== undefined && Math.abs(average - base) > base * 0.01,
     busiestSecondFrames: undefined,
     interlaced: INTERLACED_FIELD_ORDERS.has(stream.field_order ?? ''),
-    startSeconds: finiteOr(Number(stream.start_time), 0),
+    startSeconds: finiteOr(Number(stream.start_time), fileStart),
+    startAfterFileStart: Math.max(0, finiteOr(Number(stream.start_time), fileStart) - fileStart),
     codec: stream.codec_name ?? 'unknown',
   };
 }

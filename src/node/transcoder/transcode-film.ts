@@ -108,7 +108,7 @@ export function transcodeArguments(options: TranscodeOptions & { source: MediaIn
     ],
     ['-t', formatSeconds(durationSeconds)],
     ['-vf', videoFilters(source, options.maxHeight ?? DEFAULT_MAX_HEIGHT)],
-    audio === undefined ? [] : ['-af', audioFilters(audio.startSeconds - source.video.startSeconds)],
+    audio === undefined ? [] : ['-af', audioFilters(source.video.startAfterFileStart)],
     ['-c:v', 'libx264', '-preset', options.preset ?? 'veryfast', '-crf', String(options.crf ?? 21)],
     ['-profile:v', 'high', '-pix_fmt', 'yuv420p'],
     // No B-frames: with them hls.js shows the picture 2 frames behind currentTime (measured-here.md).
@@ -125,9 +125,9 @@ export function transcodeArguments(options: TranscodeOptions & { source: MediaIn
 
 /**
  * The picture's filters. Interlaced sources are deinterlaced (bwdif, one frame per frame, so 25i stays 25
- * fps). The first picture is moved to time 0: the packed film's clock starts with its picture, and the sound
- * is placed against that clock (audioFilters). The frame rate is made constant at outputFrameRate, so no
- * frame's timing drifts from its sound. Height: at most maxHeight, never upscaled, even (yuv420p); width
+ * fps). The first picture is moved to time 0: the packed film's clock starts with its picture (the sound
+ * is moved by as much, audioFilters). The frame rate is made constant at outputFrameRate on that clock, so
+ * every frame keeps its time exactly. Height: at most maxHeight, never upscaled, even (yuv420p); width
  * from the display aspect (dar), so anamorphic sources come out with square pixels. The scale expressions
  * are quoted so their commas stay inside them.
  */
@@ -144,16 +144,19 @@ function videoFilters(source: MediaInfo, maxHeight: number): string {
 }
 
 /**
- * The sound's filters, given how many seconds after the picture it starts (negative: before). Its first
- * sample is placed at that offset from the picture's start; aresample then fills the time before it with
- * silence, or drops what lies before the picture (first_pts=0), and fills any gap inside the stream. The
- * encoder's priming samples are taken off the front (AAC_PRIMING_SAMPLES), so what plays at time t is what
- * the source plays at t. apad with the output's -t makes the sound exactly as long as the picture: a
- * player's buffer never ends early, so playback never stalls where a short sound stops.
+ * The sound's filters, given where the picture starts after the file's start. ffmpeg counts every stream
+ * from the file's start, edit lists and codec delays applied as it decodes them, so moving the sound back
+ * by the picture's start keeps it in its place against the picture (its own start time, as ffprobe reads
+ * it, is not used: for Opus it counts the decoder's pre-skip, which moved the sound 7 ms off). aresample
+ * (first_pts=0) then fills the time before a late sound with silence, drops sound from before the first
+ * picture, and fills any gap inside the stream. The encoder's priming samples are taken off the front
+ * (AAC_PRIMING_SAMPLES), so what plays at time t is what the source plays at t. apad with the output's -t
+ * makes the sound exactly as long as the picture: a player's buffer never ends early, so playback never
+ * stalls where a short sound stops.
  */
-function audioFilters(offsetSeconds: number): string {
+function audioFilters(pictureStartSeconds: number): string {
   return [
-    `asetpts=PTS-STARTPTS+${formatSeconds(offsetSeconds)}/TB`,
+    ...(pictureStartSeconds > 0 ? [`asetpts=PTS-${formatSeconds(pictureStartSeconds)}/TB`] : []),
     `aresample=${SAMPLE_RATE}:async=1:first_pts=0`,
     `atrim=start_sample=${AAC_PRIMING_SAMPLES}`,
     'apad',

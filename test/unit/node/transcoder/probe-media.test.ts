@@ -38,7 +38,7 @@ test('describes a film: duration, picture and sound', async () => {
   expect(info.video).toEqual({
     ...{ streamIndex: 0, width: 160, height: 90, fps: 25, baseRate: '25/1', variableRate: false },
     busiestSecondFrames: undefined,
-    ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
+    ...{ interlaced: false, startSeconds: 0, startAfterFileStart: 0, codec: 'h264' },
   });
   expect(info.audio).toEqual({
     streamIndex: 1,

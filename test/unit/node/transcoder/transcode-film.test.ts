@@ -39,7 +39,7 @@ function describedSource(seconds: number): MediaInfo {
     video: {
       ...{ streamIndex: 0, width: 320, height: 180, fps: 25, baseRate: '25/1', variableRate: false },
       busiestSecondFrames: undefined,
-      ...{ interlaced: false, startSeconds: 0, codec: 'h264' },
+      ...{ interlaced: false, startSeconds: 0, startAfterFileStart: 0, codec: 'h264' },
     },
     audio: { streamIndex: 1, codec: 'aac', sampleRate: 44100, channels: 1, startSeconds: 0 },
   };
@@ -202,16 +202,18 @@ test('the output frame rate comes from the source: its own when constant, its fa
   expect(outputFrameRate({ ...video, baseRate: undefined, fps: 0 })).toBe('1');
 });
 
-test('sound is placed by its offset from the picture and the AAC priming is taken off', () => {
+test('sound is moved with the picture and the AAC priming is taken off', () => {
   const source = describedSource(2);
+  // The picture starts 0.5 s after the file does (its sound starts first): both move back by 0.5 s.
   const late = transcodeArguments({
     input: 'a.mp4',
     cutTimes: [0],
     durationSeconds: 2,
-    source: { ...source, audio: { ...source.audio!, startSeconds: 0.98 } },
+    source: { ...source, video: { ...source.video, startSeconds: 0.5, startAfterFileStart: 0.5 } },
   });
+  expect(late[late.indexOf('-vf') + 1]).toMatch(/^setpts=PTS-STARTPTS,fps=25\/1,/);
   expect(late[late.indexOf('-af') + 1]).toBe(
-    'asetpts=PTS-STARTPTS+0.98/TB,aresample=48000:async=1:first_pts=0,' +
+    'asetpts=PTS-0.5/TB,aresample=48000:async=1:first_pts=0,' +
       `atrim=start_sample=${AAC_PRIMING_SAMPLES},apad`,
   );
   const silent = transcodeArguments({
