@@ -2,7 +2,7 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../src/node/app/create-backend';
 import { packageRoot } from '../src/node/app/package-root';
-import { routeSchemeUrl } from '../src/node/media-handler';
+import { routeMediaPath } from '../src/node/media-handler';
 import { startPlenum } from './start-plenum';
 
 // The entry (package.json "main": out/main/main.js). The preload is compiled next to it; the renderer
@@ -11,11 +11,11 @@ startPlenum({
   createBackend: ({ platform, userDataPath, version }) => {
     const { service, media } = createBackend({
       dataDir: userDataPath,
-      route: routeSchemeUrl,
+      route: routeMediaPath,
       packageRoot: packageRoot(__dirname),
       version,
       // Media is fetched from the UI's own origin (plenum://app/media/…): Electron blocks cross-host fetches
-      // within a custom scheme unless corsEnabled, which the design forbids; main rewrites it for the handler.
+      // within a custom scheme unless corsEnabled, which the design forbids. The path is the host's too.
       mediaBase: (handle) => `plenum://app/media/${handle}/`,
       pickFile: () => platform.pickCourseFile(),
       openExternal: (url) => platform.openExternalLink(url),

@@ -10,7 +10,7 @@ export interface PlenumBackend {
   dispatch(channel: string, args: unknown): Promise<ApiResult<unknown>>;
   /** Every event the backend emits (names from API_EVENTS); returns an unsubscribe. */
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
-  /** Serves `plenum://media/<handle>/<entry>` (with Range, HEAD, no-store) from the unlocked course. */
+  /** Serves `plenum://app/media/<handle>/<entry>` (with Range, HEAD, no-store) from the unlocked course. */
   mediaHandler(request: Request): Promise<Response>;
   /** Main says whether an audience window shows the stage (opened, closed, display unplugged). */
   setAudience(presence: AudiencePresence): void;

@@ -1,11 +1,11 @@
 /**
  * The app's own URL scheme. The UI is served from `plenum://app/`, and course media from
- * `plenum://app/media/<handle>/<entry>` (same origin as the UI) or `plenum://media/<handle>/<entry>`.
+ * `plenum://app/media/<handle>/<entry>`: the same origin, and the same path the loopback host serves media on.
  *
- * Why media also lives under the UI's origin: without the `corsEnabled` privilege (which we refuse, because it
- * makes the scheme readable from any origin), Electron blocks cross-origin fetch()/XHR between two hosts of a
- * custom scheme (electron/electron#51152, backported to 40-42 and present in 45). hls.js fetches the playlist
- * and the segments, so a media base on `plenum://media` would only work for plain `<img>`/`<video src>` loads.
+ * Why media has no host of its own: without the `corsEnabled` privilege (which we refuse, because it makes the
+ * scheme readable from any origin), Electron blocks cross-origin fetch()/XHR between two hosts of a custom
+ * scheme (electron/electron#51152, backported to 40-42 and present in 45). hls.js fetches the playlist and the
+ * segments, so media on a second host would only work for plain `<img>`/`<video src>` loads.
  */
 export const PLENUM_SCHEME = 'plenum';
 
@@ -18,14 +18,8 @@ export const UI_ENTRY_URL = `${UI_ORIGIN}/index.html`;
 /** The audience window's page: the same entry, told by its query to show the stage only. */
 export const AUDIENCE_ENTRY_URL = `${UI_ENTRY_URL}?view=audience`;
 
-/** The path prefix under the UI origin that is routed to the media handler. */
+/** The path prefix under the UI origin that goes to the media handler (which routes the same path form). */
 export const UI_MEDIA_PREFIX = '/media/';
-
-/**
- * The separate media host the media handler routes on (`plenum://app/media/…` is rewritten to it). The page
- * never loads from it: the CSP allows only the page's own origin.
- */
-export const MEDIA_ORIGIN = 'plenum://media';
 
 /**
  * The scheme's privileges, exactly: a standard, secure scheme (so it has origins, `'self'` and a secure

@@ -6,7 +6,7 @@ import { createBackend } from '../../node/app/create-backend';
 import { defaultDataDir } from '../../node/app/data-dir';
 import { packageRoot } from '../../node/app/package-root';
 import { startHost } from '../../node/host/start-host';
-import { routeHostPath } from '../../node/media-handler';
+import { routeMediaPath } from '../../node/media-handler';
 import { StoreError } from '../../node/store';
 import { CliFailure } from '../cli-failure';
 import { EXIT, type CliIo } from '../cli-io';
@@ -43,7 +43,7 @@ export async function hostCommand(
   try {
     backend = createBackend({
       dataDir,
-      route: routeHostPath,
+      route: routeMediaPath,
       packageRoot: root,
       ...(options.demo ? { demoPath: resolve(io.cwd, options.demo) } : {}),
       version,

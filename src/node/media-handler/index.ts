@@ -5,10 +5,4 @@ export {
   type MediaHandlerOptions,
   type ServableCourseFile,
 } from './media-handler';
-export {
-  routeHostPath,
-  routeSchemeUrl,
-  isMediaHandle,
-  type MediaRoute,
-  type MediaRouter,
-} from './media-route';
+export { routeMediaPath, isMediaHandle, type MediaRoute, type MediaRouter } from './media-route';

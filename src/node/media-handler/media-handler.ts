@@ -15,7 +15,7 @@ export interface MediaHandlerOptions {
    * locked again or closed: the handler cannot tell a closed file from an open one before reading it.
    */
   resolve: (handle: string) => ServableCourseFile | undefined;
-  /** `routeSchemeUrl` for `plenum://media/…`, `routeHostPath` for the loopback host. */
+  /** How a URL names an entry: `routeMediaPath` (`/media/<handle>/<entry…>`) in both shells. */
   route: MediaRouter;
 }
 

@@ -21,15 +21,12 @@ export function isServableEntryName(entry: string): boolean {
   return isValidEntryName(entry);
 }
 
-/** Routes `plenum://media/<handle>/<entry…>`; the scheme itself is decided by where the handler is registered. */
-export function routeSchemeUrl(url: URL): MediaRoute | null {
-  // Node keeps a non-special scheme's host as written; Chromium lowercases a standard scheme's host.
-  if (url.host.toLowerCase() !== 'media') return null;
-  return routePathSegments(url.pathname.split('/').slice(1));
-}
-
-/** Routes `http://127.0.0.1:<port>/media/<handle>/<entry…>` for the loopback host. */
-export function routeHostPath(url: URL): MediaRoute | null {
+/**
+ * Routes `/media/<handle>/<entry…>`, the one media URL form both shells use: `plenum://app/media/…` in
+ * Electron (the UI's own origin) and `http://127.0.0.1:<port>/media/…` on the loopback host. Only the path is
+ * read; which origin may reach the handler at all is decided by whoever hands it the request.
+ */
+export function routeMediaPath(url: URL): MediaRoute | null {
   const [, prefix, ...rest] = url.pathname.split('/');
   if (prefix !== 'media') return null;
   return routePathSegments(rest);

@@ -11,7 +11,7 @@ const noAudience = { show: () => undefined, hide: () => undefined };
 test('the pending backend answers internal and 404, and ignores audience reports', async () => {
   const backend = createPendingBackend();
   await expect(backend.dispatch('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
-  expect((await backend.mediaHandler(new Request('plenum://media/h/x'))).status).toBe(404);
+  expect((await backend.mediaHandler(new Request('plenum://app/media/h/x'))).status).toBe(404);
   expect(() => backend.setAudience({ kind: 'present', placement: 'projector' })).not.toThrow();
 });
 

@@ -127,9 +127,9 @@ describe('session and scheme', () => {
     const page = await handler(new Request('plenum://app/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(UI_CONTENT_SECURITY_POLICY);
-    const media = await handler(new Request(`plenum://media/${HANDLE}/film.m3u8`));
+    const media = await handler(new Request(`plenum://app/media/${HANDLE}/film.m3u8`));
     expect(await media.text()).toBe('media');
-    expect(backend.media.map((request) => request.url)).toEqual([`plenum://media/${HANDLE}/film.m3u8`]);
+    expect(backend.media.map((request) => request.url)).toEqual([`plenum://app/media/${HANDLE}/film.m3u8`]);
     expect(electronMock.session.defaultSession.protocol.handlers.size).toBe(0);
   });
 
@@ -169,7 +169,7 @@ describe('session and scheme', () => {
     }
     for (const url of [
       'plenum://app/index.html',
-      `plenum://media/${HANDLE}/seg-1.m4s`,
+      `plenum://app/media/${HANDLE}/seg-1.m4s`,
       'data:,x',
       'blob:plenum://app/1',
     ]) {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/course-file';
 import { buildDemoCourse } from '../../../../src/node/demo/build-demo-course';
-import { createMediaHandler, routeHostPath, routeSchemeUrl } from '../../../../src/node/media-handler';
+import { createMediaHandler, routeMediaPath } from '../../../../src/node/media-handler';
 import type { MediaHandler } from '../../../../src/node/media-handler';
 import { bodyOf, newHandle } from './media-handler-fixture';
 
@@ -35,18 +35,14 @@ function playlistUris(playlist: string): { init: string; segments: string[] } {
 }
 
 describe.each([
-  ['the plenum scheme', routeSchemeUrl, (handle: string) => `plenum://media/${handle}/media/index.m3u8`],
-  [
-    'the loopback host',
-    routeHostPath,
-    (handle: string) => `http://127.0.0.1:43117/media/${handle}/media/index.m3u8`,
-  ],
-])('the demo film through %s', (_label, route, playlistUrl) => {
+  ['the plenum scheme', (handle: string) => `plenum://app/media/${handle}/media/index.m3u8`],
+  ['the loopback host', (handle: string) => `http://127.0.0.1:43117/media/${handle}/media/index.m3u8`],
+])('the demo film through %s', (_label, playlistUrl) => {
   it('serves the request sequence hls.js makes, byte for byte', async () => {
     const handle = newHandle();
     const handler: MediaHandler = createMediaHandler({
       resolve: (asked) => (asked === handle ? file : undefined),
-      route,
+      route: routeMediaPath,
     });
     const requested: string[] = [];
     const fetchWhole = async (url: string): Promise<Buffer> => {
@@ -54,7 +50,7 @@ describe.each([
       expect(response.status).toBe(200);
       const body = await bodyOf(response);
       expect(response.headers.get('content-length')).toBe(String(body.length));
-      const entry = route(new URL(url))?.entry ?? '';
+      const entry = routeMediaPath(new URL(url))?.entry ?? '';
       requested.push(entry);
       expect(body.equals(await file.readAll(entry))).toBe(true);
       return body;
@@ -80,7 +76,10 @@ describe.each([
 
   it('serves each segment with its media type, and the subtitles', async () => {
     const handle = newHandle();
-    const handler = createMediaHandler({ resolve: (asked) => (asked === handle ? file : undefined), route });
+    const handler = createMediaHandler({
+      resolve: (asked) => (asked === handle ? file : undefined),
+      route: routeMediaPath,
+    });
     const at = (entry: string) => new URL(`../${entry}`, playlistUrl(handle)).href;
     const types = await Promise.all(
       ['media/index.m3u8', 'media/init.mp4', 'media/seg-00000.m4s', 'subs/nb.vtt', 'manifest.json'].map(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UnlockedCourseFile } from '../../../../src/node/course-file';
 import {
   createMediaHandler,
-  routeSchemeUrl,
+  routeMediaPath,
   type MediaHandler,
   type ServableCourseFile,
 } from '../../../../src/node/media-handler';
@@ -16,13 +16,13 @@ export function newHandle(): string {
 export function serveOne(file: ServableCourseFile, handle: string): MediaHandler {
   return createMediaHandler({
     resolve: (asked) => (asked === handle ? file : undefined),
-    route: routeSchemeUrl,
+    route: routeMediaPath,
   });
 }
 
-/** `plenum://media/<handle>/<entry>`. */
+/** `plenum://app/media/<handle>/<entry>`: media on the UI's own origin, as Electron asks for it. */
 export function schemeUrl(handle: string, entry: string): string {
-  return `plenum://media/${handle}/${entry}`;
+  return `plenum://app/media/${handle}/${entry}`;
 }
 
 /** The whole body of a response. */

@@ -1,5 +1,5 @@
 import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/course-file';
-import { createMediaHandler, routeHostPath, routeSchemeUrl } from '../../../../src/node/media-handler';
+import { createMediaHandler, routeMediaPath } from '../../../../src/node/media-handler';
 import { stillEntry } from '../../../../src/node/packer/chapter-stills';
 import { writeFixture } from '../../../support/course-file-fixture';
 import { useTempDir } from '../../../support/temp-dir';
@@ -29,20 +29,15 @@ afterEach(async () => {
 });
 
 describe.each([
-  [
-    'the plenum scheme',
-    routeSchemeUrl,
-    (handle: string, entry: string) => `plenum://media/${handle}/${entry}`,
-  ],
-  [
-    'the loopback host',
-    routeHostPath,
-    (handle: string, entry: string) => `http://127.0.0.1:43117/media/${handle}/${entry}`,
-  ],
-])('a chapter still through %s', (_label, route, urlOf) => {
+  ['the plenum scheme', (handle: string, entry: string) => `plenum://app/media/${handle}/${entry}`],
+  ['the loopback host', (handle: string, entry: string) => `http://127.0.0.1:43117/media/${handle}/${entry}`],
+])('a chapter still through %s', (_label, urlOf) => {
   it('is served whole as image/jpeg, so an <img> shows it', async () => {
     const handle = newHandle();
-    const handler = createMediaHandler({ resolve: (asked) => (asked === handle ? file : undefined), route });
+    const handler = createMediaHandler({
+      resolve: (asked) => (asked === handle ? file : undefined),
+      route: routeMediaPath,
+    });
     const response = await handler(new Request(urlOf(handle, stillEntry('kapittel-1'))));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');

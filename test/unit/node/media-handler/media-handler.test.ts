@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { unlockCourseFile, type UnlockedCourseFile } from '../../../../src/node/course-file';
-import { createMediaHandler, routeHostPath, routeSchemeUrl } from '../../../../src/node/media-handler';
+import { createMediaHandler, routeMediaPath } from '../../../../src/node/media-handler';
 import { SMALL_CHUNK, awkwardEntries, writeFixture } from '../../../support/course-file-fixture';
 import { useTempDir } from '../../../support/temp-dir';
 import { bodyOf, countingFile, headersOf, newHandle, schemeUrl, serveOne } from './media-handler-fixture';
@@ -226,7 +226,7 @@ describe('404, and nothing else said', () => {
 
   it('an unknown handle and a locked one answer exactly alike', async () => {
     const open = new Map<string, UnlockedCourseFile>([[handle, file]]);
-    const handler = createMediaHandler({ resolve: (asked) => open.get(asked), route: routeSchemeUrl });
+    const handler = createMediaHandler({ resolve: (asked) => open.get(asked), route: routeMediaPath });
     const url = schemeUrl(handle, 'big.bin');
     expect((await handler(new Request(url))).status).toBe(200);
     open.delete(handle); // locked again
@@ -256,12 +256,14 @@ describe('404, and nothing else said', () => {
     await expectBare404(await get(entry));
   });
 
-  it('a malformed handle, another host, or another prefix on the loopback host', async () => {
+  it('a malformed handle, no /media/ prefix (the retired plenum://media form), or another prefix on the loopback host', async () => {
     const handler = serveOne(file, handle);
-    await expectBare404(await handler(new Request(`plenum://media/${handle.toUpperCase()}/big.bin`)));
-    await expectBare404(await handler(new Request(`plenum://media/${handle}x/big.bin`)));
+    await expectBare404(await handler(new Request(`plenum://app/media/${handle.toUpperCase()}/big.bin`)));
+    await expectBare404(await handler(new Request(`plenum://app/media/${handle}x/big.bin`)));
     await expectBare404(await handler(new Request(`plenum://elsewhere/${handle}/big.bin`)));
-    const host = createMediaHandler({ resolve: () => file, route: routeHostPath });
+    await expectBare404(await handler(new Request(`plenum://media/${handle}/big.bin`)));
+    expect((await handler(new Request(`plenum://app/media/${handle}/big.bin`))).status).toBe(200);
+    const host = createMediaHandler({ resolve: () => file, route: routeMediaPath });
     await expectBare404(await host(new Request(`http://127.0.0.1:1/files/${handle}/big.bin`)));
     expect((await host(new Request(`http://127.0.0.1:1/media/${handle}/big.bin`))).status).toBe(200);
   });
