@@ -5,6 +5,8 @@ import {
   pausePoint,
   positionAt,
 } from '../../../renderer/src/film/chapter-stop';
+import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
+import type { SessionCommand } from '../../../src/common/session/session-state';
 import { frameOnScreen } from '../../support/frame-on-screen';
 import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
 
@@ -98,26 +100,21 @@ async function startLecture(page: Page): Promise<string> {
   return handle!;
 }
 
+/** The course's chapters, from the manifest in main's snapshot (the course unlocked under `handle`). */
 async function manifestChapters(page: Page, handle: string): Promise<Chapter[]> {
   return page.evaluate(async (courseHandle) => {
     const api = (globalThis as unknown as PageGlobal).plenum;
-    const result = await api.course.manifest({ handle: courseHandle });
-    if (!result.ok) throw new Error('manifest refused');
-    return result.value.chapters.map(({ id, start, end, pause }) => ({ id, start, end, pause }));
+    const result = await api.state.get({});
+    if (!result.ok) throw new Error(`state.get: ${result.error.code}`);
+    const course = result.value.courses.find((unlocked) => unlocked.handle === courseHandle);
+    if (course === undefined) throw new Error("the course is not in main's snapshot");
+    return course.manifest.chapters.map(({ id, start, end, pause }) => ({ id, start, end, pause }));
   }, handle);
 }
 
-/** The slice of `window.plenum` this spec calls. */
-interface PageApi {
-  course: {
-    manifest(args: { handle: string }): Promise<{ ok: true; value: { chapters: Chapter[] } } | { ok: false }>;
-  };
-  lecture: { command(args: { handle: string; command: unknown }): Promise<{ ok: boolean }> };
-}
-
-/** The page's globals this spec touches, typed structurally (the spec compiles without DOM types). */
+/** The page's globals this spec touches, typed structurally where the DOM is (no DOM types in this file). */
 interface PageGlobal {
-  plenum: PageApi;
+  plenum: PlenumApi;
   latestPresented: number;
   requestAnimationFrame(callback: () => void): number;
 }
@@ -135,15 +132,12 @@ interface PageVideo {
   requestVideoFrameCallback(callback: (now: number, metadata: { mediaTime: number }) => void): number;
 }
 
-/** Sends a lecture command as the lecturer's controls would. */
-async function command(page: Page, handle: string, lectureCommand: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ([courseHandle, body]) => {
-      const api = (globalThis as unknown as PageGlobal).plenum;
-      return (await api.lecture.command({ handle: courseHandle, command: body })).ok;
-    },
-    [handle, lectureCommand] as const,
-  );
+/** Sends a lecture command to the running session as the lecturer's controls would. */
+async function command(page: Page, lectureCommand: SessionCommand): Promise<void> {
+  const ok = await page.evaluate(async (body) => {
+    const api = (globalThis as unknown as PageGlobal).plenum;
+    return (await api.session.command({ command: body })).ok;
+  }, lectureCommand);
   expect(ok, `lecture command ${JSON.stringify(lectureCommand)}`).toBe(true);
 }
 
@@ -211,10 +205,10 @@ async function expectExactStop(page: Page, chapter: Chapter, label: string): Pro
   expect(await frameOnScreen(page), `${label}: the frame on screen`).toBe(lastFrameIndex(chapter.end, FPS));
 }
 
-/** Jumps to a chapter through the lecture API and waits until the film stands at its start. */
-async function goToChapter(page: Page, handle: string, chapters: Chapter[], index: number): Promise<Chapter> {
+/** Jumps to a chapter through the session API and waits until the film stands at its start. */
+async function goToChapter(page: Page, chapters: Chapter[], index: number): Promise<Chapter> {
   const chapter = chapters[index]!;
-  await command(page, handle, { type: 'go-to-chapter', chapter: index });
+  await command(page, { type: 'go-to-chapter', chapter: index });
   await expect
     .poll(() =>
       page.locator('video[data-role="film"]').evaluate((element) => {
@@ -240,29 +234,29 @@ test("the film stops on each chapter's last frame at 0.5x-2x, after seeks and af
   await expectExactStop(page, chapters[0]!, 'chapter 1 at 1x');
 
   // 1x, continued from the discussion, then sought into the middle of the chapter while playing.
-  await command(page, handle, { type: 'next' });
+  await command(page, { type: 'next' });
   await expect(page.locator('[data-role="discussion"]')).toBeHidden();
   await prepareFilm(page, { rate: 1, at: chapters[1]!.end - 2.5 });
   await expectExactStop(page, chapters[1]!, 'chapter 2 at 1x after a seek');
 
   // 1x after jumping ahead to another chapter, sought into its middle before playing.
-  const fourth = await goToChapter(page, handle, chapters, 3);
+  const fourth = await goToChapter(page, chapters, 3);
   await prepareFilm(page, { rate: 1, at: fourth.end - 2 });
-  await command(page, handle, { type: 'play' });
+  await command(page, { type: 'play' });
   await expectExactStop(page, fourth, 'chapter 4 at 1x after a jump');
 
   // 2x after a jump, then 2x again straight on into the next chapter (its whole length).
-  const sixth = await goToChapter(page, handle, chapters, 5);
+  const sixth = await goToChapter(page, chapters, 5);
   await prepareFilm(page, { rate: 2, at: sixth.end - 3 });
-  await command(page, handle, { type: 'play' });
+  await command(page, { type: 'play' });
   await expectExactStop(page, sixth, 'chapter 6 at 2x after a jump');
-  await command(page, handle, { type: 'next' });
+  await command(page, { type: 'next' });
   await prepareFilm(page, { rate: 2 });
   await expectExactStop(page, chapters[6]!, 'chapter 7 at 2x');
 
   // 0.5x after jumping back to an earlier chapter.
-  const third = await goToChapter(page, handle, chapters, 2);
+  const third = await goToChapter(page, chapters, 2);
   await prepareFilm(page, { rate: 0.5, at: third.end - 1.5 });
-  await command(page, handle, { type: 'play' });
+  await command(page, { type: 'play' });
   await expectExactStop(page, third, 'chapter 3 at 0.5x after a jump back');
 });
