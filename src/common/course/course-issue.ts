@@ -52,6 +52,7 @@ export const COURSE_ISSUE_CODES = [
   'image-too-large',
   'webvtt-error',
   'webvtt-warning',
+  'yaml-too-deep',
 ] as const;
 
 /** One kind of problem in a course folder. */
@@ -109,6 +110,7 @@ export type CourseIssueParams = {
   'image-too-large': { value: string; size: string; limit: string };
   'webvtt-error': { reason: string };
   'webvtt-warning': { reason: string };
+  'yaml-too-deep': Record<string, never>;
 };
 
 /** Whether the problem stops packing (error) or is only reported (warning). */

@@ -26,18 +26,28 @@ export class YamlSource {
    */
   static parse(text: string, issues: IssueCollector): YamlSource | undefined {
     const lineCounter = new LineCounter();
-    // prettyErrors off: we format positions ourselves and want the bare message.
-    const document = parseDocument(text, { lineCounter, prettyErrors: false });
+    // prettyErrors off: we format positions ourselves and want the bare message. uniqueKeys off: the yaml
+    // package compares each key with every earlier one (60,000 keys took 92 s here); checkDuplicateKeys
+    // does the same check in one pass.
+    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const source = new YamlSource(text, document, lineCounter);
     for (const warning of document.warnings) {
       issues.warning('yaml-warning', source.atOffset(warning.pos[0], ''), { reason: warning.message });
     }
+    // The parser recurses once per level of nesting and reports running out of stack (at about 800 levels)
+    // as an error, followed by hundreds more about the brackets left open: the first says it all.
+    const overflow = document.errors.find((error) =>
+      error.message.includes('Maximum call stack size exceeded'),
+    );
+    if (overflow !== undefined) {
+      issues.error('yaml-too-deep', source.atOffset(overflow.pos[0], ''), {});
+      return undefined;
+    }
     for (const error of document.errors) {
       const at = source.atOffset(error.pos[0], '');
-      // The two mistakes authors make most get messages of their own, in their own language.
-      if (error.code === 'DUPLICATE_KEY') {
-        issues.error('duplicate-key', at, { field: source.keyAt(error.pos[0]) });
-      } else if (error.code === 'MULTIPLE_DOCS') {
+      // A mistake authors often make gets a message of its own, in their own language (a key given twice is
+      // another: see checkDuplicateKeys).
+      if (error.code === 'MULTIPLE_DOCS') {
         issues.error('multiple-documents', at, {});
       } else {
         issues.error('yaml-syntax', at, { reason: error.message });
@@ -46,7 +56,38 @@ export class YamlSource {
     if (document.errors.length > 0) {
       return undefined;
     }
-    return source.checkAliases(issues) ? source : undefined;
+    try {
+      return source.checkDuplicateKeys(issues) && source.checkAliases(issues) ? source : undefined;
+    } catch (error) {
+      // Walking the tree recurses per level too; should it run out of stack where the parser did not, the
+      // message is the same.
+      if (error instanceof RangeError) {
+        issues.error('yaml-too-deep', source.atOffset(0, ''), {});
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Reports every key written twice in one mapping (`duplicate-key`, at the second); true when there is none. */
+  private checkDuplicateKeys(issues: IssueCollector): boolean {
+    let clean = true;
+    visit(this.document, {
+      Map: (_, map) => {
+        const seen = new Set<unknown>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key)) {
+            continue;
+          }
+          if (seen.has(pair.key.value)) {
+            issues.error('duplicate-key', this.at(pair.key, ''), { field: this.shown(pair.key) });
+            clean = false;
+          }
+          seen.add(pair.key.value);
+        }
+      },
+    });
+    return clean;
   }
 
   /**
@@ -100,21 +141,6 @@ export class YamlSource {
   atOffset(offset: number, path: string): IssueLocation {
     const { line, col } = this.lineCounter.linePos(offset);
     return { file: COURSE_YAML, line, col, path };
-  }
-
-  /** The name of the mapping key that starts at `offset` (the parser reports duplicate keys by offset only). */
-  private keyAt(offset: number): string {
-    let name = '';
-    visit(this.document, {
-      Pair: (_, pair) => {
-        if (isNode(pair.key) && pair.key.range?.[0] === offset) {
-          name = this.shown(pair.key);
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-    return name;
   }
 
   /** Follows an alias (`*name`) to the node it stands for; other values are returned unchanged. */
