@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { StoreError } from './store-error';
+import { StoreError, storeProblemOf } from './store-error';
 
 /** The store's folder: only its owner may list or enter it (notes marked private are in there). */
 export const PRIVATE_DIR_MODE = 0o700;
@@ -24,15 +24,7 @@ export function preparePrivateStore(path: string): void {
   const dir = dirname(path);
   const existingDir = statOrNull(dir);
   if (existingDir === null) {
-    try {
-      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-    } catch (error) {
-      // ENOTDIR/EEXIST: some folder above is a file. Anything else (EACCES, EROFS) the caller maps.
-      if (hasCode(error, 'ENOTDIR') || hasCode(error, 'EEXIST')) {
-        throw new StoreError({ kind: 'not-a-file', path: dir }, { cause: error });
-      }
-      throw error;
-    }
+    makeFolders(dir);
   } else if (!existingDir.isDirectory()) {
     throw new StoreError({ kind: 'not-a-file', path: dir });
   }
@@ -71,6 +63,31 @@ export function restrictToOwner(path: string, mode: number): void {
       return;
     }
     throw error;
+  }
+}
+
+/**
+ * `mkdir -p` with mode 0700 for every folder it makes, one level at a time. Not mkdirSync's `recursive`: in a
+ * folder that refuses new entries with ENOENT (/proc, /sys) Node 20's recursive mkdir retries forever.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; statOrNull(at) === null; at = dirname(at)) {
+    if (dirname(at) === at) break; // a root that does not exist: let mkdir say why
+    missing.unshift(at);
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: PRIVATE_DIR_MODE });
+    } catch (error) {
+      // EEXIST/ENOTDIR: a file stands in the way. ENOSPC, EACCES, EROFS: the caller maps them.
+      if (hasCode(error, 'ENOTDIR') || hasCode(error, 'EEXIST')) {
+        throw new StoreError({ kind: 'not-a-file', path: folder }, { cause: error });
+      }
+      if (storeProblemOf(error, folder) !== null) throw error;
+      // Anything else (ENOENT where the parent exists, as /proc answers) means no folder can be made here.
+      throw new StoreError({ kind: 'read-only', path: folder }, { cause: error });
+    }
   }
 }
 

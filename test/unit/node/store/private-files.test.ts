@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../../../src/node/store';
 import { restrictToOwner } from '../../../../src/node/store/private-files';
@@ -105,6 +105,22 @@ describe('a store path that cannot hold the database', () => {
     execFileSync('mkfifo', [path]);
     expect(storeProblemOf(() => openStore(path))).toEqual({ kind: 'not-a-file', path });
   });
+
+  // In a child with a time limit: before the fix, Node's recursive mkdir spun forever here, which no Jest timeout
+  // can interrupt.
+  (existsSync('/proc/self') ? it : it.skip)(
+    'refuses, at once, a data folder where no folder can be made (/proc)',
+    () => {
+      const script = [
+        `require(${JSON.stringify(join(__dirname, 'swc-require-hook.cjs'))});`,
+        `const { openStore } = require(${JSON.stringify(join(__dirname, '../../../../src/node/store'))});`,
+        "try { openStore('/proc/plenum-test/data/plenum.sqlite'); } catch (e) { console.log(JSON.stringify(e.problem)); }",
+      ].join('\n');
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+      expect(run.signal).toBeNull();
+      expect(JSON.parse(run.stdout)).toEqual({ kind: 'read-only', path: '/proc/plenum-test' });
+    },
+  );
 
   it('still opens a store through a symlink to a regular file', () => {
     const real = freshStore(tempDir(), 'real.sqlite');
