@@ -1,6 +1,6 @@
 import { _electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import type { AppInfo, StageState, UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { AppInfo, AudiencePresence, UnlockedCourse } from '../../../src/common/ipc/contract';
 import type { ApiResult } from '../../../src/common/ipc/api-error';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { electronBinary, hasElectronBinary } from './electron-binary';
@@ -28,7 +28,7 @@ test.afterAll(async () => {
 /** What the presenter's page gets back from window.plenum (a result, or why the demo could not be staged). */
 type Staged = { ok: true; info: AppInfo; course: UnlockedCourse } | { ok: false; why: string };
 
-/** Unlocks the demo course and puts it on stage, as the presenter view does. */
+/** Unlocks the demo course (its library entry) and begins a lecture in the presenter view, as the overview does. */
 function stageTheDemo(page: Page): Promise<Staged> {
   return page.evaluate(async (): Promise<Staged> => {
     const plenum = (globalThis as unknown as { plenum: PlenumApi }).plenum;
@@ -36,15 +36,23 @@ function stageTheDemo(page: Page): Promise<Staged> {
     if (!info.ok) return { ok: false, why: `app.info: ${info.error.code}` };
     const demo = info.value.demo;
     if (demo === null) return { ok: false, why: 'no demo course built (npm run demo)' };
-    const unlocked = await plenum.course.unlock({ path: demo.path, password: demo.password });
+    const listed = await plenum.library.list({});
+    if (!listed.ok) return { ok: false, why: `library.list: ${listed.error.code}` };
+    const entry = listed.value.find((record) => record.isDemo && record.path === demo.path);
+    if (entry === undefined) return { ok: false, why: 'the demo course is not in the library' };
+    const unlocked = await plenum.course.unlock({ id: entry.id, password: demo.password });
     if (!unlocked.ok) return { ok: false, why: `course.unlock: ${unlocked.error.code}` };
-    const staged = await plenum.stage.present({ handle: unlocked.value.handle });
-    if (!staged.ok) return { ok: false, why: `stage.present: ${staged.error.code}` };
+    const begun = await plenum.session.begin({
+      handle: unlocked.value.handle,
+      kind: 'lecture',
+      view: 'presenter',
+    });
+    if (!begun.ok) return { ok: false, why: `session.begin: ${begun.error.code}` };
     return { ok: true, info: info.value, course: unlocked.value };
   });
 }
 
-function stageAudience(page: Page, show: boolean): Promise<ApiResult<StageState>> {
+function stageAudience(page: Page, show: boolean): Promise<ApiResult<AudiencePresence>> {
   return page.evaluate(
     (value) => (globalThis as unknown as { plenum: PlenumApi }).plenum.stage.audience({ show: value }),
     show,
@@ -74,7 +82,7 @@ test('with a second display, stage.audience opens the audience window full scree
   const shown = await stageAudience(presenter, true);
   const audience = await opened;
   expect(audience.url()).toMatch(/^plenum:\/\/app\/index\.html\?view=audience$/);
-  expect(shown).toMatchObject({ ok: true, value: { audience: { kind: 'present', placement: 'projector' } } });
+  expect(shown).toMatchObject({ ok: true, value: { kind: 'present', placement: 'projector' } });
 
   await expect.poll(async () => (await windowsOnDisplays()).length).toBe(2);
   const [first, second] = await windowsOnDisplays();
@@ -83,7 +91,7 @@ test('with a second display, stage.audience opens the audience window full scree
   await expect.poll(async () => (await windowsOnDisplays())[1]?.fullScreen).toBe(true);
 
   const hidden = await stageAudience(presenter, false);
-  expect(hidden).toMatchObject({ ok: true, value: { audience: { kind: 'absent' } } });
+  expect(hidden).toMatchObject({ ok: true, value: { kind: 'absent' } });
   await expect.poll(async () => (await windowsOnDisplays()).length).toBe(1);
 });
 
@@ -92,7 +100,7 @@ test('with one display, stage.audience opens no window: the presenter window kee
   const staged = await stageTheDemo(presenter);
   if (!staged.ok) throw new Error(staged.why);
   const shown = await stageAudience(presenter, true);
-  expect(shown).toMatchObject({ ok: true, value: { audience: { kind: 'absent' } } });
+  expect(shown).toMatchObject({ ok: true, value: { kind: 'absent' } });
   await presenter.waitForTimeout(1000);
   expect(app.windows()).toHaveLength(1);
   await stageAudience(presenter, false);
