@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { findMediaTools } from './ffmpeg-binaries';
 import { MediaError } from './media-error';
+import { looksInterlaced } from './detect-interlacing';
 import { readPictureTiming } from './picture-packets';
 import { runTool } from './tool-process';
 
@@ -28,7 +29,10 @@ export interface VideoInfo {
    * that slows down in low light and speeds up again); undefined for a constant rate.
    */
   busiestSecondFrames: number | undefined;
-  /** Whether the stream says it is interlaced (field order tt, bb, tb or bt). */
+  /**
+   * Whether the picture is interlaced: the stream says so (field order tt, bb, tb or bt), or ffmpeg's idet
+   * filter sees combing in a sample from the film's middle (looksInterlaced).
+   */
   interlaced: boolean;
   /** When the first picture is shown, in seconds on the file's clock (edit lists already applied). */
   startSeconds: number;
@@ -134,16 +138,27 @@ export async function probeMedia(path: string, signal?: AbortSignal): Promise<Me
   const declared = ESTIMATED_DURATION_FORMATS.test(parsed.data.format?.format_name ?? '')
     ? undefined
     : declaredPictureLength(parsed.data, video);
-  if (declared !== undefined && !video.variableRate) {
-    return { durationSeconds: declared, video, ...(audio === undefined ? {} : { audio }) };
+  let durationSeconds = declared;
+  let described = video;
+  if (declared === undefined || video.variableRate) {
+    // One pass over the packets answers both what the container leaves out: the length, and how fast a
+    // variable-rate picture really gets.
+    const frameSeconds = !video.variableRate && video.fps > 0 ? 1 / video.fps : undefined;
+    const timing = await readPictureTiming(absolute, video.streamIndex, { signal, frameSeconds });
+    durationSeconds = declared ?? timing.endSeconds - timing.firstSeconds;
+    if (video.variableRate) described = { ...described, busiestSecondFrames: timing.busiestSecondFrames };
   }
-  // One pass over the packets answers both what the container leaves out: the length, and how fast a
-  // variable-rate picture really gets.
-  const frameSeconds = !video.variableRate && video.fps > 0 ? 1 / video.fps : undefined;
-  const timing = await readPictureTiming(absolute, video.streamIndex, { signal, frameSeconds });
+  if (!described.interlaced) {
+    // The stream does not say it is interlaced; the picture may still be (an export flagged progressive).
+    const middle = video.startAfterFileStart + (durationSeconds ?? 0) / 2; // -ss counts from the file's start
+    described = {
+      ...described,
+      interlaced: await looksInterlaced(absolute, video.streamIndex, middle, { signal }),
+    };
+  }
   return {
-    durationSeconds: declared ?? timing.endSeconds - timing.firstSeconds,
-    video: video.variableRate ? { ...video, busiestSecondFrames: timing.busiestSecondFrames } : video,
+    durationSeconds: durationSeconds ?? 0,
+    video: described,
     ...(audio === undefined ? {} : { audio }),
   };
 }

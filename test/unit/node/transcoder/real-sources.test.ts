@@ -318,6 +318,25 @@ describe('interlaced sources', () => {
     expect(packed.frameTimes).toHaveLength(50);
   });
 
+  test('an export flagged progressive that still carries two fields per frame is found by looking', async () => {
+    // The same woven frames, but encoded by x264 as progressive: the stream says nothing of fields.
+    const input = join(dir, 'woven.mp4');
+    await ffmpeg([
+      ...['-y', '-f', 'lavfi', '-i'],
+      'color=c=black:size=176x144:rate=50:duration=2[bg];color=c=white:size=24x100:rate=50[bar];' +
+        "[bg][bar]overlay=x='mod(t*300,150)':y=20:shortest=1",
+      ...['-vf', 'tinterlace=mode=interleave_top', '-c:v', 'libx264', '-preset', 'ultrafast', input],
+    ]);
+    expect((await ffprobe(['-show_entries', 'stream=field_order', '-of', 'csv=p=0', input])).trim()).toBe(
+      'progressive',
+    );
+    const source = await probeMedia(input);
+    expect(source.video.interlaced).toBe(true);
+    const out = join(dir, 'woven-packed.mp4');
+    await transcodeToFile(input, out);
+    expect((await interlaceVerdict(out)).progressive).toBeGreaterThanOrEqual(45);
+  });
+
   test('a progressive film is not deinterlaced', async () => {
     const source = await probeMedia(
       await makeClip(dir, 'progressive', { seconds: 1, flashFrame: 5, container: 'mp4' }),
