@@ -63,10 +63,54 @@ function normaliseLabel(label: string): string {
 
 /** Blanks out fenced code blocks and code spans, keeping every offset and newline where it was. */
 function maskCode(markdown: string): string {
-  const blank = (part: string): string => part.replace(/[^\n]/g, ' ');
   const withoutFences = markdown.replace(
     /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm,
     blank,
   );
-  return withoutFences.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  return maskCodeSpans(withoutFences);
+}
+
+/**
+ * Blanks out code spans as CommonMark finds them: a run of n backticks opens a span that the next run of
+ * exactly n backticks closes; a run with no such partner is literal. One pass over the runs, with a cursor
+ * per run length, so text made of unmatched runs of every length costs no more than any other (a regular
+ * expression took 20 s on 180 KB of such runs).
+ */
+function maskCodeSpans(text: string): string {
+  const runs = [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const list = byLength.get(run.length) ?? [];
+    list.push(index);
+    byLength.set(run.length, list);
+  });
+  const cursors = new Map<number, number>();
+  const parts: string[] = [];
+  let copied = 0;
+  let index = 0;
+  while (index < runs.length) {
+    const open = runs[index];
+    if (open === undefined) break;
+    const list = byLength.get(open.length) ?? [];
+    let cursor = cursors.get(open.length) ?? 0;
+    while ((list[cursor] ?? Infinity) <= index) cursor += 1;
+    cursors.set(open.length, cursor);
+    const closeIndex = list[cursor];
+    const close = closeIndex === undefined ? undefined : runs[closeIndex];
+    if (closeIndex === undefined || close === undefined) {
+      index += 1;
+      continue;
+    }
+    const end = close.start + close.length;
+    parts.push(text.slice(copied, open.start), blank(text.slice(open.start, end)));
+    copied = end;
+    index = closeIndex + 1;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The same text with everything but line breaks turned into spaces. */
+function blank(part: string): string {
+  return part.replace(/[^\n]/g, ' ');
 }

@@ -29,6 +29,19 @@ describe('findMarkdownImages', () => {
     expect(destinations(markdown)).toEqual(['y.png']);
   });
 
+  test('a code span closes only at a run of as many backticks; an unmatched run is literal', () => {
+    expect(destinations('`` a ` ![no](one.png) `` ![yes](two.png) ` ![no](three.png) `')).toEqual([
+      'two.png',
+    ]);
+    expect(destinations('``` unmatched ![yes](a.png) `` ![yes](b.png) `')).toEqual(['a.png', 'b.png']);
+  });
+
+  test('unmatched backtick runs of every length are read in one pass (a regular expression took 20 s)', () => {
+    // Runs of 1, 2, …, 600 backticks, none with a partner: every one is literal, so the image counts.
+    const runs = Array.from({ length: 600 }, (_, index) => `${'`'.repeat(index + 1)}a`).join('');
+    expect(destinations(`${runs} ![yes](y.png)`)).toEqual(['y.png']);
+  });
+
   test('ignores shortcut references without a definition and empty destinations', () => {
     expect(destinations('![just text] ![empty]()')).toEqual([]);
   });
