@@ -211,8 +211,8 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
         >
           {t('film.toOverview')}
         </button>
+        <SessionControls course={course} session={session} />
       </header>
-      <SessionControls course={course} session={session} />
       <div className="presenter-body">
         <section className="presenter-now" aria-label={t('presenter.nowLabel')}>
           <p className="presenter-phase" data-role="phase" data-phase={phase.kind} aria-live="polite">
