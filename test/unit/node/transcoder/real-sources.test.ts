@@ -126,13 +126,24 @@ describe('sound and picture of different lengths', () => {
 
 describe('frame rates', () => {
   test('29.97 fps with B-frames keeps its rate and every frame', async () => {
-    const { source, packed } = await packClip('ntsc', {
+    const { input, source, packed } = await packClip('ntsc', {
       seconds: 2,
       rate: '30000/1001',
       flashFrame: 30,
       container: 'mp4',
       audio: {},
     });
+    // The source really has B-frames (frames stored out of display order), as cameras write them.
+    const bFrames = await ffprobe([
+      '-show_entries',
+      'stream=has_b_frames',
+      '-select_streams',
+      'v',
+      '-of',
+      'csv=p=0',
+      input,
+    ]);
+    expect(Number(bFrames.trim())).toBeGreaterThan(0);
     expect(source.video.baseRate).toBe('30000/1001');
     expect(packed.frameRate).toBe('30000/1001');
     expectEveryFrameInPlace(packed.frameCodes, 60);
