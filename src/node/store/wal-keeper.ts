@@ -114,7 +114,9 @@ export class WalKeeper {
         this.firstPendingAt = null;
         this.onEvent({ kind: 'checkpointed' });
       } else {
-        // Another connection's reader holds frames back; try again after the next pause.
+        // Another connection's reader holds frames back: try again one idle time later (restarting the bound,
+        // else a reader that stays would make every retry due at once).
+        this.firstPendingAt = Date.now();
         this.schedule();
       }
     } catch (cause) {

@@ -124,6 +124,31 @@ describe('the WAL keeper', () => {
     expect(notesInMainFile(path)).toBe(4);
   });
 
+  it('retries a checkpoint that a reader of another connection holds back once per idle time, not in a loop', () => {
+    const other = new Database(path);
+    try {
+      saveNote(store, 0);
+      // A read transaction kept open pins the snapshot before the next writes, so their frames must stay.
+      other.exec('BEGIN');
+      other.prepare('SELECT count(*) FROM notes').get();
+      saveNote(store, 1);
+      const checkpoint = jest.spyOn(Database.prototype, 'pragma');
+      jest.advanceTimersByTime(MAX_DELAY_MS * 3);
+      const runs = checkpoint.mock.calls.filter(([sql]) => String(sql).startsWith('wal_checkpoint')).length;
+      checkpoint.mockRestore();
+      // 30 s at one try per second; a retry loop at 0 ms would make thousands.
+      expect(runs).toBeGreaterThanOrEqual(20);
+      expect(runs).toBeLessThanOrEqual(31);
+      expect(events).toEqual([]);
+      other.exec('COMMIT');
+      jest.advanceTimersByTime(IDLE_MS);
+      expect(events).toEqual([{ kind: 'checkpointed' }]);
+      expect(notesInMainFile(path)).toBe(2);
+    } finally {
+      other.close();
+    }
+  });
+
   it('stops its timer on close', () => {
     saveNote(store, 0);
     store.close();
