@@ -64,7 +64,9 @@ function normaliseLabel(label: string): string {
 /** Blanks out fenced code blocks and code spans, keeping every offset and newline where it was. */
 function maskCode(markdown: string): string {
   const withoutFences = markdown.replace(
-    /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm,
+    // The lookaheads keep a long run from being retried one backtick shorter at a time (50,000 backticks
+    // took 5.5 s that way).
+    /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm,
     blank,
   );
   return maskCodeSpans(withoutFences);
