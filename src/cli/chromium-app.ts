@@ -1,11 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where Debian, Ubuntu and Fedora install Chromium. */
 export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+
+/** The prefix of every profile folder openInChromium makes. */
+const PROFILE_PREFIX = 'plenum-chromium-';
+
+/** A profile without a SingletonLock older than this is left over: a running Chromium makes its lock at once. */
+const LOCKLESS_STALE_MS = 10 * 60 * 1000;
 
 /** How many bytes of Chromium's stderr are kept to explain an early exit. */
 const STDERR_TAIL_BYTES = 4096;
@@ -92,7 +98,7 @@ export async function openInChromium(options: {
   uid: number | undefined;
   tmp?: string;
 }): Promise<ChromiumApp> {
-  const profileDir = await mkdtemp(join(options.tmp ?? tmpdir(), 'plenum-chromium-'));
+  const profileDir = await mkdtemp(join(options.tmp ?? tmpdir(), PROFILE_PREFIX));
   // mkdtemp already makes the folder 0700 on POSIX; say so explicitly rather than rely on it.
   await chmod(profileDir, 0o700);
   const child = spawn(
@@ -142,4 +148,61 @@ export async function openInChromium(options: {
       return exited;
     },
   };
+}
+
+/**
+ * Deletes the profiles of earlier windows whose Chromium is gone although their folder stayed (the host was
+ * killed with SIGKILL, or the machine lost power): folders named plenum-chromium-* in `tmp`, owned by this
+ * user, whose SingletonLock (Chromium's "host-pid" symlink) names a process on this machine that no longer
+ * runs, or that have no lock and are over ten minutes old. Another window's profile, in use, is left alone.
+ * Best effort: a folder that cannot be deleted stays for the next run. Returns the folders deleted.
+ */
+export async function removeStaleProfiles(
+  options: {
+    tmp?: string;
+    uid?: number | undefined;
+    now?: number;
+    isAlive?: (pid: number) => boolean;
+  } = {},
+): Promise<string[]> {
+  const tmp = options.tmp ?? tmpdir();
+  const uid = options.uid ?? process.getuid?.();
+  const now = options.now ?? Date.now();
+  const isAlive = options.isAlive ?? processIsAlive;
+  const names = await readdir(tmp).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((entry) => entry.startsWith(PROFILE_PREFIX))) {
+    const dir = join(tmp, name);
+    const info = await lstat(dir).catch(() => null);
+    if (info === null || !info.isDirectory() || (uid !== undefined && info.uid !== uid)) continue;
+    const lock = await readlink(join(dir, 'SingletonLock')).catch(() => null);
+    const stale =
+      lock === null ? now - info.mtimeMs > LOCKLESS_STALE_MS : lockIsStale(lock, hostname(), isAlive);
+    if (!stale) continue;
+    const gone = await rm(dir, { recursive: true, force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (gone) removed.push(dir);
+  }
+  return removed;
+}
+
+/** Whether a SingletonLock ("host-pid") names a process on this host that has ended. */
+function lockIsStale(lock: string, host: string, isAlive: (pid: number) => boolean): boolean {
+  const dash = lock.lastIndexOf('-');
+  const pid = Number(lock.slice(dash + 1));
+  // Another machine's lock (a shared /tmp) cannot be checked from here: keep it.
+  if (dash < 0 || lock.slice(0, dash) !== host || !Number.isInteger(pid) || pid <= 0) return false;
+  return !isAlive(pid);
+}
+
+/** Whether a process runs: signal 0 checks without sending; EPERM means it runs as someone else. */
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

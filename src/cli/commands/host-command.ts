@@ -10,7 +10,14 @@ import { routeMediaPath } from '../../node/media-handler';
 import { StoreError } from '../../node/store';
 import { CliFailure } from '../cli-failure';
 import { EXIT, type CliIo } from '../cli-io';
-import { findChromium, hasDisplay, needsNoSandbox, openInChromium, type ChromiumApp } from '../chromium-app';
+import {
+  findChromium,
+  hasDisplay,
+  needsNoSandbox,
+  openInChromium,
+  removeStaleProfiles,
+  type ChromiumApp,
+} from '../chromium-app';
 
 /** The options `plenum host` takes. */
 export interface HostCommandOptions {
@@ -110,6 +117,8 @@ async function openAppWindow(
   }
   const uid = process.getuid?.();
   if (needsNoSandbox(uid)) io.stderr.write(`${t('cli:host.noSandbox')}\n`);
+  // Profiles left by a host that was killed outright go now, before this window makes its own.
+  await removeStaleProfiles({ uid });
   const app = await openInChromium({ chromium, url, uid });
   io.stderr.write(`${t('cli:host.openedChromium')}\n`);
   let closing = false;

@@ -7,8 +7,11 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  symlinkSync,
+  utimesSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   chromiumArguments,
@@ -16,6 +19,7 @@ import {
   hasDisplay,
   needsNoSandbox,
   openInChromium,
+  removeStaleProfiles,
 } from '../../../src/cli/chromium-app';
 
 let dir: string;
@@ -134,4 +138,46 @@ test('a Chromium that cannot be started is a failure, and leaves no profile', as
   });
   await expect(app.exited).resolves.toMatchObject({ kind: 'failed', profileRemoved: true });
   expect(existsSync(app.profileDir)).toBe(false);
+});
+
+describe('removeStaleProfiles', () => {
+  /** A profile folder as Chromium leaves it: a History file, and a SingletonLock "host-pid" when given. */
+  function leftProfile(parent: string, name: string, lock?: string): string {
+    const path = join(parent, `plenum-chromium-${name}`);
+    mkdirSync(join(path, 'Default'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(path, 'Default', 'History'), 'http://127.0.0.1:1/?token=secret');
+    if (lock !== undefined) symlinkSync(lock, join(path, 'SingletonLock'));
+    return path;
+  }
+
+  test("deletes profiles whose Chromium has ended, and keeps those in use or another machine's", async () => {
+    const parent = mkdtempSync(join(dir, 'stale-'));
+    // A pid that surely ran and ended: a child that has exited and been reaped.
+    const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    const dead = leftProfile(parent, 'dead', `${hostname()}-${deadPid}`);
+    const running = leftProfile(parent, 'running', `${hostname()}-${process.pid}`);
+    const elsewhere = leftProfile(parent, 'elsewhere', `another-host-${deadPid}`);
+    const oldUnlocked = leftProfile(parent, 'old');
+    const eleven = (Date.now() - 11 * 60 * 1000) / 1000;
+    utimesSync(oldUnlocked, eleven, eleven);
+    const newUnlocked = leftProfile(parent, 'new');
+    const notOurs = join(parent, 'something-else');
+    mkdirSync(notOurs);
+
+    const removed = await removeStaleProfiles({ tmp: parent });
+    expect(removed.sort()).toEqual([dead, oldUnlocked].sort());
+    for (const kept of [running, elsewhere, newUnlocked, notOurs]) expect(existsSync(kept)).toBe(true);
+    expect(existsSync(dead) || existsSync(oldUnlocked)).toBe(false);
+  });
+
+  test("leaves another user's profiles alone", async () => {
+    const parent = mkdtempSync(join(dir, 'owner-'));
+    const dead = leftProfile(parent, 'dead', `${hostname()}-999999999`);
+    const myUid = statSync(dead).uid;
+    expect(await removeStaleProfiles({ tmp: parent, uid: myUid + 1 })).toEqual([]);
+    expect(existsSync(dead)).toBe(true);
+    expect(await removeStaleProfiles({ tmp: parent, uid: myUid, isAlive: () => false })).toEqual([dead]);
+  });
 });
