@@ -3,7 +3,7 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { encryptChunk } from './chunk-cipher';
 import { CourseFileError } from './course-file-error';
-import { realDiskWrites, writeFully, type DiskWrites } from './disk-writes';
+import { flushDirectory, realDiskWrites, writeFully, type DiskWrites } from './disk-writes';
 import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_HEADER_REGION_SIZE,
@@ -23,7 +23,6 @@ import { encodeHeaderRegion } from './header-codec';
 import { createKeySlot, DEFAULT_SCRYPT_COST, type ScryptCost } from './key-slots';
 import { partialPathFor, removeStalePartials } from './partial-files';
 import { deriveSubkeys, type Subkeys } from './subkeys';
-import { syncDirectory } from './sync-directory';
 
 /** The public facts about the course, written in clear into the header so `inspect` can show them. */
 export interface PublicCourseInfo {
@@ -188,7 +187,11 @@ export class CourseFileWriter {
       await this.disk.sync(this.handle);
       await this.handle.close();
       await rename(this.tempPath, this.targetPath);
-      await syncDirectory(dirname(this.targetPath));
+      await flushDirectory(this.disk, dirname(this.targetPath)).catch(async (error: unknown) => {
+        // The new name may not survive a power cut: take the file away again, so "nothing was written" is true.
+        await unlink(this.targetPath).catch(() => undefined);
+        throw error;
+      });
       this.state = 'finished';
       return { path: this.targetPath, bytes: header.fileSize, entries: [...this.entries] };
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { syncDirectory } from './sync-directory';
 
 /**
  * The two disk operations a course-file write makes. Tests pass their own to tear a write where a power cut
@@ -9,6 +10,8 @@ export interface DiskWrites {
   write(handle: FileHandle, bytes: Buffer, position: number): Promise<number>;
   /** Flushes the file to the disk (fsync). */
   sync(handle: FileHandle): Promise<void>;
+  /** Flushes a directory after a rename; the real one when left out. */
+  syncDirectory?(path: string): Promise<void>;
 }
 
 /** The disk itself. */
@@ -16,7 +19,13 @@ export const realDiskWrites: DiskWrites = {
   write: async (handle, bytes, position) =>
     (await handle.write(bytes, 0, bytes.length, position)).bytesWritten,
   sync: (handle) => handle.sync(),
+  syncDirectory,
 };
+
+/** Flushes a directory with `disk`'s own flush, or the real one. */
+export function flushDirectory(disk: DiskWrites, path: string): Promise<void> {
+  return (disk.syncDirectory ?? syncDirectory)(path);
+}
 
 /**
  * Writes all of `bytes` at `position`, going on after short writes (a file-size limit, a nearly full disk, a

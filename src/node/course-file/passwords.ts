@@ -2,14 +2,13 @@ import { constants } from 'node:fs';
 import { copyFile, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CourseFileError } from './course-file-error';
-import { diskErrorCode, realDiskWrites, writeFully, type DiskWrites } from './disk-writes';
+import { diskErrorCode, flushDirectory, realDiskWrites, writeFully, type DiskWrites } from './disk-writes';
 import { openCourseHandle, readHeader, type ReadHeaders } from './file-access';
 import { DEFAULT_LOCK_WAIT_MS, withFileLock } from './file-lock';
 import { MAX_KEY_SLOTS, type CourseFileHeader, type KeySlot } from './format';
 import { encodeHeaderRegion } from './header-codec';
 import { createKeySlot, DEFAULT_SCRYPT_COST, unlockAnySlot, type ScryptCost } from './key-slots';
 import { partialPathFor, removeStalePartials } from './partial-files';
-import { syncDirectory } from './sync-directory';
 import { unlockHeader } from './unlock-header';
 
 /** Which slot to remove: the one a password opens, or one named by id (authorised by any valid password). */
@@ -235,7 +234,7 @@ async function replaceBeside(path: string, region: Buffer, disk: DiskWrites): Pr
     );
   }
   try {
-    await syncDirectory(dirname(path));
+    await flushDirectory(disk, dirname(path));
   } catch (cause) {
     // Renamed, but the directory is not known to be on disk: a power cut now could bring the old file back.
     throw new CourseFileError(

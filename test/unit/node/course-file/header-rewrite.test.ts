@@ -306,6 +306,21 @@ describe('format 1 files (one header copy) stay readable and writable', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['old.plenum']);
   });
+
+  it('a failing fsync of the folder after the rename is reported as "unknown", not as success', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.plenum');
+    copyFileSync(FORMAT_1, path);
+    const disk: DiskWrites = {
+      ...realDiskWrites,
+      syncDirectory: async () => {
+        throw Object.assign(new Error('injected'), { code: 'EIO' });
+      },
+    };
+    const problem = await problemOf(addPassword(path, 'format-1 a', 'x', { cost: CHEAP_SCRYPT, disk }));
+    expect(problem).toMatchObject({ kind: 'write-failed', outcome: 'unknown', reason: 'EIO' });
+    expect(await opens(path, 'format-1 a')).toBe(true);
+  });
 });
 
 /** The id of a process that has exited (so no process has it, barring reuse within milliseconds). */

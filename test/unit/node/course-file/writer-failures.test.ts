@@ -82,6 +82,20 @@ describe('the writer checks every write', () => {
       expect(readdirSync(dir)).toEqual([]);
     },
   );
+
+  it('a failing fsync of the folder after the rename takes the new file away again: the failure is the truth', async () => {
+    const dir = tempDir();
+    const failingFolder: DiskWrites = {
+      ...realDiskWrites,
+      syncDirectory: async () => {
+        throw Object.assign(new Error('injected'), { code: 'EIO' });
+      },
+    };
+    await expect(writeWith(join(dir, 'x.plenum'), failingFolder, randomBytes(100))).rejects.toMatchObject({
+      code: 'EIO',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('partials left by a killed write', () => {
