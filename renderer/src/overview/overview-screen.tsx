@@ -10,6 +10,7 @@ import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
 import { PeopleList } from './people-list';
+import { timeOfDay } from '../app/time-of-day';
 import type { SessionKind, SessionView } from '../../../src/common/session/session-state';
 
 /** Props of {@link OverviewScreen}. */
@@ -25,7 +26,7 @@ export interface OverviewScreenProps {
  */
 export function OverviewScreen({ course, onClosed }: OverviewScreenProps): ReactElement {
   const plenum = usePlenum();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const noticeId = useId();
   const backgroundId = useId();
@@ -34,9 +35,17 @@ export function OverviewScreen({ course, onClosed }: OverviewScreenProps): React
   const [starting, setStarting] = useState(false);
   const { manifest } = course;
 
-  const begin = async (kind: SessionKind, view: SessionView): Promise<void> => {
+  // An unfinished lecture (after a crash, a lock, or leaving it) is offered to continue; starting the film
+  // afresh then ends it.
+  const unfinished = course.unfinished.find((session) => session.kind === 'lecture') ?? null;
+  const unfinishedChapter =
+    unfinished === null || unfinished.chapter === null ? undefined : manifest.chapters[unfinished.chapter];
+
+  const begin = async (kind: SessionKind, view: SessionView, fresh = false): Promise<void> => {
     setStarting(true);
-    const result = await callApi(() => plenum.session.begin({ handle: course.handle, kind, view }));
+    const result = await callApi(() =>
+      plenum.session.begin({ handle: course.handle, kind, view, ...(fresh ? { fresh } : {}) }),
+    );
     setStarting(false);
     if (!result.ok) setFailure(result.error);
   };
@@ -67,15 +76,37 @@ export function OverviewScreen({ course, onClosed }: OverviewScreenProps): React
           <MarkdownText source={manifest.notice} />
         </section>
       )}
+      {unfinished !== null && (
+        <p className="resume-note" data-role="resume-note">
+          {unfinishedChapter === undefined
+            ? t('overview.resume.noteReady', { time: timeOfDay(unfinished.startedAt, i18n.language) })
+            : t('overview.resume.note', {
+                time: timeOfDay(unfinished.startedAt, i18n.language),
+                number: (unfinished.chapter ?? 0) + 1,
+                title: unfinishedChapter.title,
+              })}
+        </p>
+      )}
       <div className="actions">
+        {unfinished !== null && (
+          <button
+            type="button"
+            className="button primary large"
+            data-role="resume"
+            disabled={starting}
+            onClick={() => void begin('lecture', 'film')}
+          >
+            {t('overview.resume.continue')}
+          </button>
+        )}
         <button
           type="button"
-          className="button primary large"
+          className={unfinished === null ? 'button primary large' : 'button large'}
           data-role="start"
           disabled={starting}
-          onClick={() => void begin('lecture', 'film')}
+          onClick={() => void begin('lecture', 'film', unfinished !== null)}
         >
-          {t('overview.start')}
+          {unfinished === null ? t('overview.start') : t('overview.resume.fromStart')}
         </button>
         <button
           type="button"

@@ -5,16 +5,12 @@ import type { SessionState } from '../../../src/common/session/session-state';
 import { callApi, type CallFailure } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
+import { timeOfDay } from '../app/time-of-day';
 
 /** Props of {@link SessionControls}. */
 export interface SessionControlsProps {
   course: UnlockedCourse;
   session: SessionState;
-}
-
-/** "10:42" in the window's language: when the session began. */
-function timeOfDay(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   sessionKindSchema,
   sessionViewSchema,
   type SessionState,
+  type UnfinishedSession,
 } from '../session/session-state';
 import {
   planSchema,
@@ -51,6 +52,8 @@ export interface UnlockedCourse {
   mediaBase: string;
   /** The plan the next session of this course follows (the one last chosen), or null for every chapter. */
   plan: LecturePlan | null;
+  /** Its sessions left unfinished (at most one per kind), so the overview can offer to continue them. */
+  unfinished: UnfinishedSession[];
 }
 
 /**

@@ -48,6 +48,15 @@ export interface SessionState {
   continued: boolean;
 }
 
+/** A session of a course left unfinished (not on stage now), which beginning that kind again continues. */
+export interface UnfinishedSession {
+  kind: SessionKind;
+  /** When it began (main's clock, ms). */
+  startedAt: number;
+  /** The chapter it stood in, or null before the film (or after it). */
+  chapter: number | null;
+}
+
 /** The session clock's reading at `now` (ms). */
 export function clockElapsedMs(clock: SessionClock, now: number): number {
   return clock.accumulatedMs + (clock.runningSince === null ? 0 : Math.max(0, now - clock.runningSince));

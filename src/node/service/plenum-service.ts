@@ -82,6 +82,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
       manifest: course.manifest,
       mediaBase: deps.mediaBase(course.handle),
       plan: course.plan,
+      unfinished: runner.unfinished(course),
     };
   }
 

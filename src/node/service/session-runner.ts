@@ -17,6 +17,7 @@ import {
   type SessionKind,
   type SessionState,
   type SessionView,
+  type UnfinishedSession,
 } from '../../common/session/session-state';
 import type { SavedSession, SessionSnapshot, Store } from '../store';
 import type { OpenCourse } from './course-registry';
@@ -204,6 +205,28 @@ export class SessionRunner {
       this.release(handle);
   }
 
+  /** The course's sessions left unfinished (held here, or saved by an earlier run), the running one aside. */
+  unfinished(course: OpenCourse): UnfinishedSession[] {
+    const kinds: readonly SessionKind[] = ['lecture', 'rehearsal'];
+    return kinds.flatMap((kind): UnfinishedSession[] => {
+      const key = keyOf(course.handle, kind);
+      if (key === this.runningKey) return [];
+      const held = this.held.get(key);
+      if (held !== undefined)
+        return [{ kind, startedAt: held.state.startedAt, chapter: chapterOf(held.state.lecture.phase) }];
+      const saved = this.deps.store.findUnfinishedSession(course.manifest.id, kind);
+      return saved === null
+        ? []
+        : [
+            {
+              kind,
+              startedAt: Date.parse(saved.record.startedAt),
+              chapter: chapterOf(saved.snapshot.lecture.phase),
+            },
+          ];
+    });
+  }
+
   private current(): HeldSession | undefined {
     return this.runningKey === null ? undefined : this.held.get(this.runningKey);
   }
@@ -358,7 +381,8 @@ export class SessionRunner {
         view,
         handle: course.handle,
         courseId: course.manifest.id,
-        startedAt: now,
+        // The store's start time is the one every later run reads back, so it is the one shown.
+        startedAt: Date.parse(record.startedAt),
         clock: { accumulatedMs: 0, runningSince: now },
         lecture,
         position: 0,
@@ -366,6 +390,21 @@ export class SessionRunner {
         continued: false,
       },
     };
+  }
+}
+
+/** The chapter a phase stands in (a break counts as the chapter it follows), or null. */
+function chapterOf(phase: LecturePhase): number | null {
+  switch (phase.kind) {
+    case 'playing':
+    case 'paused':
+    case 'discussing':
+      return phase.chapter;
+    case 'break':
+      return phase.after < 0 ? null : phase.after;
+    case 'ready':
+    case 'finished':
+      return null;
   }
 }
 

@@ -353,8 +353,10 @@ test('locking and unlocking the course continues the session where the film stop
   await page.locator('[data-role="leave"]').click();
   await page.locator('[data-role="lock"]').click();
   await unlockDemo(page);
-  await expectAccessible(page, 'overview after unlocking again');
-  await page.locator('[data-role="start"]').click();
+  await expect(page.locator('[data-role="resume-note"]')).toContainText('kapittel 2');
+  await expect(page.locator('[data-role="start"]')).toContainText('Start fra begynnelsen');
+  await expectAccessible(page, 'overview with an unfinished session');
+  await page.locator('[data-role="resume"]').click();
   await expect(title(page)).toContainText('Søvn');
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(9);
   expectOwnOrigin(requests);

@@ -375,4 +375,26 @@ describe('the Plenum service', () => {
     expect(continued.id).toBe(session.id);
     expect(continued.position).toBe(7.5);
   });
+
+  it('lists a course’s unfinished sessions for the overview, the one on stage aside', async () => {
+    const dir = tempDir();
+    const clock = manualClock();
+    const first = await unlocked(dir, { now: clock.now });
+    expect(first.service.state().courses[0]?.unfinished).toEqual([]);
+    const lecture = await first.begin('lecture');
+    await first.command({ type: 'go-to-chapter', chapter: 1 });
+    expect(first.service.state().courses[0]?.unfinished).toEqual([]);
+    await first.service.dispatch('session.leave', {});
+    expect(first.service.state().courses[0]?.unfinished).toEqual([
+      { kind: 'lecture', startedAt: lecture.startedAt, chapter: 1 },
+    ]);
+    // After a restart, from the store.
+    const second = await unlocked(dir, { now: clock.now });
+    expect(second.service.state().courses[0]?.unfinished).toEqual([
+      { kind: 'lecture', startedAt: lecture.startedAt, chapter: 1 },
+    ]);
+    await second.begin('lecture');
+    await second.service.dispatch('session.end', {});
+    expect(second.service.state().courses[0]?.unfinished).toEqual([]);
+  });
 });
