@@ -53,6 +53,7 @@ export const COURSE_ISSUE_CODES = [
   'webvtt-error',
   'webvtt-warning',
   'yaml-too-deep',
+  'webvtt-too-deep',
 ] as const;
 
 /** One kind of problem in a course folder. */
@@ -111,6 +112,7 @@ export type CourseIssueParams = {
   'webvtt-error': { reason: string };
   'webvtt-warning': { reason: string };
   'yaml-too-deep': Record<string, never>;
+  'webvtt-too-deep': { value: string };
 };
 
 /** Whether the problem stops packing (error) or is only reported (warning). */

@@ -169,6 +169,14 @@ async function readSubtitle(ctx: LoadContext, item: FieldNode, languages: Unique
     return undefined;
   }
   const check = checkWebVtt(decoded.text);
+  if (check === 'too-deep') {
+    ctx.issues.error(
+      'webvtt-too-deep',
+      { file: file.entry, path: fileField.path },
+      { value: reference.value },
+    );
+    return undefined;
+  }
   if (!check.signature) {
     ctx.issues.error(
       'not-webvtt',

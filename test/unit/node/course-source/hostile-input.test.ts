@@ -247,6 +247,13 @@ describe('files are checked by what they hold', () => {
     ]);
   });
 
+  test("a cue nesting 100,000 tags is refused in words, not with the parser's stack overflow", async () => {
+    const vtt = `WEBVTT\n\n00:01.000 --> 00:02.000\n${'<b>'.repeat(100_000)}\n`;
+    expect((await messagesFor({ 'course.yaml': subtitled, 'nb.vtt': vtt })).errors).toEqual([
+      'nb.vtt subtitles[0].file: "nb.vtt" nests tags (<b>, <i>, …) thousands deep, more than the WebVTT check can follow',
+    ]);
+  });
+
   test('a subtitle that is not UTF-8 is refused at the first bad byte', async () => {
     const vtt = Buffer.concat([
       Buffer.from('WEBVTT\n\n00:01.000 --> 00:02.000\nBl'),
