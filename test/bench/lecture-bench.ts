@@ -79,15 +79,14 @@ async function openLecture(page: Page, url: string): Promise<string> {
 /** Jumps to `chapter`, plays up to its end with `method` at `rate`, and measures the stop. */
 async function measureStop(
   page: Page,
-  handle: string,
   chapters: BenchChapter[],
   index: number,
   rate: number,
   method: StopMethod,
 ): Promise<StopSample> {
   const chapter = chapters[index]!;
-  await goToChapterTimed(page, handle, index, chapter.start);
-  const stopped = await playToStop(page, handle, chapter, { rate, leadIn: LEAD_IN, method });
+  await goToChapterTimed(page, index, chapter.start);
+  const stopped = await playToStop(page, chapter, { rate, leadIn: LEAD_IN, method });
   return {
     chapter: chapter.id,
     method,
@@ -166,7 +165,7 @@ async function main(): Promise<void> {
     ];
     for (const [index, rate] of plan) {
       for (const method of METHODS) {
-        samples.push(await measureStop(page, handle, chapters, index, rate, method));
+        samples.push(await measureStop(page, chapters, index, rate, method));
       }
     }
     // Jumps on their own, two rounds, each from a chapter far from the target (a jump into the chapter the
@@ -174,7 +173,7 @@ async function main(): Promise<void> {
     const order = jumpOrder(chapters.length);
     for (let round = 0; round < JUMP_ROUNDS; round++) {
       for (const index of order) {
-        const jump = await goToChapterTimed(page, handle, index, chapters[index]!.start);
+        const jump = await goToChapterTimed(page, index, chapters[index]!.start);
         jumps.push(jump);
         if (!Number.isFinite(jump)) missedJumps.push(chapters[index]!.id);
       }

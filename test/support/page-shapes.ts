@@ -3,6 +3,8 @@
  * with Node's types only (no DOM library), and these few members are all it needs.
  */
 
+import type { PlenumApi } from '../../src/common/ipc/plenum-api';
+
 /** The `<video data-role="film">` element, as far as the benchmark uses it. */
 export interface BenchVideo {
   currentTime: number;
@@ -21,12 +23,8 @@ export interface BenchVideo {
 
 /** The page's globals the benchmark uses, the chapter-stop seam included. */
 export interface BenchGlobal {
-  plenum: {
-    course: {
-      manifest(args: { handle: string }): Promise<{ ok: true; value: BenchManifest } | { ok: false }>;
-    };
-    lecture: { command(args: { handle: string; command: unknown }): Promise<{ ok: boolean }> };
-  };
+  /** The real API type (types only, from src/common), so a change of the contract fails the bench's tsc. */
+  plenum: PlenumApi;
   /** The bench-only seam in use-chapter-stop.ts: true turns Plenum's stop off for the baseline. */
   __plenumDisableChapterStop?: boolean;
   performance: { now(): number };
@@ -45,11 +43,6 @@ export interface BenchGlobal {
       } | null;
     };
   };
-}
-
-/** The part of the course manifest the benchmark reads. */
-export interface BenchManifest {
-  chapters: BenchChapter[];
 }
 
 /** A chapter's id and span as the packer recorded them (snapped to the film's real cut points). */

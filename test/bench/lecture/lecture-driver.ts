@@ -11,30 +11,28 @@ export interface StopInPage {
   nextChapterFrames: number;
 }
 
-/** The course's chapters, from the manifest (the real cut points, not the course file's nominal times). */
+/**
+ * The course's chapters, from the manifest in main's snapshot (the real cut points, not the course file's
+ * nominal times), for the course unlocked under `handle`.
+ */
 export async function manifestChapters(page: Page, handle: string): Promise<BenchChapter[]> {
   return page.evaluate(async (courseHandle) => {
-    const result = await (globalThis as unknown as BenchGlobal).plenum.course.manifest({
-      handle: courseHandle,
-    });
-    if (!result.ok) throw new Error('the manifest was refused');
-    return result.value.chapters.map(({ id, start, end, pause }) => ({ id, start, end, pause }));
+    const result = await (globalThis as unknown as BenchGlobal).plenum.state.get({});
+    if (!result.ok) throw new Error(`state.get was refused: ${result.error.code}`);
+    const course = result.value.courses.find((unlocked) => unlocked.handle === courseHandle);
+    if (course === undefined) throw new Error('the course is not unlocked');
+    return course.manifest.chapters.map(({ id, start, end, pause }) => ({ id, start, end, pause }));
   }, handle);
 }
 
 /**
- * Sends "go to chapter" through the lecture API (what a digit key does) and returns the milliseconds until
+ * Sends "go to chapter" to the running session (what a digit key does) and returns the milliseconds until
  * the film presents a frame of that chapter's start (requestVideoFrameCallback), or NaN after 5 s. Returns
  * once the film stands still at the start, so the next step can seek from there.
  */
-export async function goToChapterTimed(
-  page: Page,
-  handle: string,
-  index: number,
-  start: number,
-): Promise<number> {
+export async function goToChapterTimed(page: Page, index: number, start: number): Promise<number> {
   return page.locator('video[data-role="film"]').evaluate(
-    async (element, { courseHandle, chapter, chapterStart }) => {
+    async (element, { chapter, chapterStart }) => {
       const scope = globalThis as unknown as BenchGlobal;
       const video = element as unknown as BenchVideo;
       const began = scope.performance.now();
@@ -47,10 +45,7 @@ export async function goToChapterTimed(
         video.requestVideoFrameCallback(watch);
         scope.setTimeout(() => resolve(Number.NaN), 5_000);
       });
-      const sent = await scope.plenum.lecture.command({
-        handle: courseHandle,
-        command: { type: 'go-to-chapter', chapter },
-      });
+      const sent = await scope.plenum.session.command({ command: { type: 'go-to-chapter', chapter } });
       if (!sent.ok) throw new Error('go-to-chapter was refused');
       const elapsed = await presented;
       for (let waited = 0; waited < 5_000 && (video.seeking || !video.paused); waited += 20) {
@@ -58,24 +53,23 @@ export async function goToChapterTimed(
       }
       return Math.max(0, elapsed);
     },
-    { courseHandle: handle, chapter: index, chapterStart: start },
+    { chapter: index, chapterStart: start },
   );
 }
 
 /**
  * Plays `leadIn` seconds of film up to the end of `chapter` at `rate` and lets `method` stop it: seeks to
- * the lead-in (paused), starts playback with the lecture's own "play" command, waits for the pause and any
+ * the lead-in (paused), starts playback with the session's own "play" command, waits for the pause and any
  * seek that follows it, and reads back where the film stands. For the baseline, Plenum's stop is switched
  * off through its bench-only seam and a `timeupdate` listener pauses once `currentTime ≥ end`.
  */
 export async function playToStop(
   page: Page,
-  handle: string,
   chapter: BenchChapter,
   options: { rate: number; leadIn: number; method: StopMethod },
 ): Promise<StopInPage> {
   return page.locator('video[data-role="film"]').evaluate(
-    async (element, { courseHandle, end, rate, leadIn, baseline }) => {
+    async (element, { end, rate, leadIn, baseline }) => {
       const scope = globalThis as unknown as BenchGlobal;
       const video = element as unknown as BenchVideo;
       const event = (name: string): Promise<void> =>
@@ -101,7 +95,7 @@ export async function playToStop(
       if (baseline) video.addEventListener('timeupdate', onTimeUpdate);
 
       const playing = event('playing');
-      const sent = await scope.plenum.lecture.command({ handle: courseHandle, command: { type: 'play' } });
+      const sent = await scope.plenum.session.command({ command: { type: 'play' } });
       if (!sent.ok) throw new Error('play was refused');
       const timeout = new Promise<never>((_, fail) =>
         scope.setTimeout(
@@ -124,7 +118,6 @@ export async function playToStop(
       return { currentTime: video.currentTime, nextChapterFrames };
     },
     {
-      courseHandle: handle,
       end: chapter.end,
       rate: options.rate,
       leadIn: options.leadIn,
