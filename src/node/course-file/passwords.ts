@@ -117,7 +117,8 @@ async function rewriteHeader<T>(
           return plan.result;
         }
       } finally {
-        await handle.close();
+        // Every write was flushed (or undone) before this: a failing close changes nothing on disk.
+        await handle.close().catch(() => undefined);
       }
       await replaceBeside(path, plan.region, disk);
       return plan.result;
