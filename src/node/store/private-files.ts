@@ -54,14 +54,7 @@ export function restrictToOwner(path: string, mode: number): void {
   try {
     chmodSync(path, wanted);
   } catch (error) {
-    if (
-      typeof error === 'object' &&
-      error !== null &&
-      'code' in error &&
-      UNFIXABLE_CHMOD.has(String(error.code))
-    ) {
-      return;
-    }
+    if (UNFIXABLE_CHMOD.has(errorCode(error) ?? '')) return;
     throw error;
   }
 }
@@ -115,5 +108,11 @@ function statOrNull(path: string): Stats | null {
 }
 
 function hasCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
+  return errorCode(error) === code;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Database, Statement } from 'better-sqlite3';
+import { storeProblemOf } from './store-error';
 
 /** What the WAL keeper did, for a log line (the store works the same whether anyone listens). */
 export type WalEvent =
@@ -154,7 +155,7 @@ export class WalKeeper {
         this.active = false;
       }
     } catch (error) {
-      if (!isBusy(error)) throw error;
+      if (storeProblemOf(error, '')?.kind !== 'locked') throw error;
     } finally {
       this.db.pragma(`busy_timeout = ${timeout}`);
     }
@@ -201,14 +202,4 @@ function identityOf(file: string): FileIdentity | null | undefined {
       ? null
       : undefined;
   }
-}
-
-function isBusy(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'))
-  );
 }
