@@ -37,6 +37,8 @@ const useElectron =
 // only root) gets --no-sandbox, and is told why. The host does the same for its Chromium window.
 const asRoot = needsNoSandbox(process.getuid?.());
 if (useElectron && asRoot) console.log(t('cli:start.electronNoSandbox'));
+// Without a display the host says so itself; a missing binary is only known here.
+if (electronBinary === null || !existsSync(electronBinary)) console.log(t('cli:start.noElectron'));
 // Its own process group (not on Windows, where that means a new console): Ctrl-C then reaches only this
 // script, which passes one SIGTERM on, so the host gets one stop request and has the time to close its
 // Chromium window and delete the window's profile. npm forwards the terminal's SIGINT a second time.
