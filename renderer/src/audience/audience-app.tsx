@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import type { SessionState } from '../../../src/common/session/session-state';
@@ -48,7 +48,7 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
   const stage = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen(stage);
   // Read once, when the stage opens: where the room was.
-  const startAt = useRef(startPosition(course.manifest.chapters, state, playhead));
+  const [startAt] = useState(() => startPosition(course.manifest.chapters, state, playhead));
   const subtitleLanguage = settings.settings?.subtitles ?? null;
   // No toggleKeys: the room's screen shows no lists of keys; the presenter's window has them.
   useLectureKeys(
@@ -70,7 +70,7 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
         course={course}
         lecture={lecture}
         interactive={false}
-        startAt={startAt.current}
+        startAt={startAt}
         video={video}
         stage={stage}
       />

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Statement } from '../../../src/common/course/manifest';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
@@ -46,7 +46,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
   const settings = useSettings();
   const playhead = usePlayhead();
   // Read when the player opens: where the session stood (a reload, or the view switched).
-  const startAt = useRef(startPosition(manifest.chapters, state, playhead));
+  const [startAt] = useState(() => startPosition(manifest.chapters, state, playhead));
   const fullscreen = useFullscreen(stage);
   const statementReplay = useStatementReplay(video);
   const [keysOpen, setKeysOpen] = useState(false);
@@ -57,11 +57,15 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
   const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
 
   const subtitleLanguage = settings.settings?.subtitles ?? null;
+  // The language the subtitles key turns back on; read only by that key's handler.
   const lastLanguage = useRef<string | null>(null);
-  if (subtitleLanguage !== null) lastLanguage.current = subtitleLanguage;
+  useEffect(() => {
+    if (subtitleLanguage !== null) lastLanguage.current = subtitleLanguage;
+  }, [subtitleLanguage]);
+  const { update: updateSettings } = settings;
   const setSubtitles = useCallback(
-    (language: string | null) => void settings.update(() => ({ subtitles: language })),
-    [settings.update],
+    (language: string | null) => void updateSettings(() => ({ subtitles: language })),
+    [updateSettings],
   );
 
   useLectureKeys(
@@ -107,7 +111,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
           course={course}
           lecture={lecture}
           interactive
-          startAt={startAt.current}
+          startAt={startAt}
           video={video}
           stage={stage}
           onLectureChange={statementReplay.cancel}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import {
   lectureKeyAction,
   type LectureKeyAction,
@@ -40,27 +40,23 @@ export function performLectureKey(action: LectureKeyAction, handlers: LectureKey
 
 /**
  * Listens for lecture keys on the window (clicker and keyboard) and carries each out with `handlers`. Keys
- * typed into a text field (notes, a path) are never taken. The latest handlers and context are read through
- * refs, so the listener is registered once.
+ * typed into a text field (notes, a path) are never taken. The listener is registered once and reads the
+ * latest handlers and context through an effect event.
  */
 export function useLectureKeys(
   handlers: LectureKeyHandlers,
   context: Omit<LectureKeyContext, 'typing'>,
 ): void {
-  const latest = useRef({ handlers, context });
-  latest.current = { handlers, context };
+  const onKey = useEffectEvent((event: KeyboardEvent): void => {
+    if (event.defaultPrevented) return;
+    const action = lectureKeyAction(event, { ...context, typing: isTextEntry(event.target) });
+    if (action === null) return;
+    event.preventDefault();
+    performLectureKey(action, handlers);
+  });
   useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented) return;
-      const action = lectureKeyAction(event, {
-        ...latest.current.context,
-        typing: isTextEntry(event.target),
-      });
-      if (action === null) return;
-      event.preventDefault();
-      performLectureKey(action, latest.current.handlers);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const listener = (event: KeyboardEvent): void => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
   }, []);
 }

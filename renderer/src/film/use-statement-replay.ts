@@ -19,14 +19,15 @@ export interface StatementReplay {
 /**
  * Replays a statement (a timed insert) on its own: seeks to its start, plays, and pauses on its last frame,
  * watched frame by frame like a chapter end. It runs outside the lecture state (which stays where it was,
- * usually discussing), so the chapter-end watcher is not armed and no chapter end is reported.
+ * usually discussing), so the chapter-end watcher is not armed and no chapter end is reported. (`videoRef` is
+ * named as a ref so that React's compiler rules see moving the element's playhead as no hook-argument mutation.)
  */
-export function useStatementReplay(video: RefObject<HTMLVideoElement | null>): StatementReplay {
+export function useStatementReplay(videoRef: RefObject<HTMLVideoElement | null>): StatementReplay {
   const [replaying, setReplaying] = useState<ChapterSpan | null>(null);
   const replay = useCallback((span: ChapterSpan) => setReplaying({ start: span.start, end: span.end }), []);
   const cancel = useCallback(() => setReplaying(null), []);
   useEffect(() => {
-    const element = video.current;
+    const element = videoRef.current;
     if (element === null || replaying === null) return;
     const { start, end } = replaying;
     let done = false;
@@ -67,6 +68,6 @@ export function useStatementReplay(video: RefObject<HTMLVideoElement | null>): S
       element.cancelVideoFrameCallback(callback);
       element.removeEventListener('timeupdate', onTimeUpdate);
     };
-  }, [video, replaying]);
+  }, [videoRef, replaying]);
   return { replaying, replay, cancel };
 }

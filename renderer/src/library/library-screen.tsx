@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseRecord } from '../../../src/common/ipc/api-types';
 import type { AppInfo } from '../../../src/common/ipc/contract';
@@ -77,13 +77,17 @@ export function LibraryScreen({ onOpen }: LibraryScreenProps): ReactElement {
 
   // A course asked for in the address (plenum host --course adds its library id) goes straight to its
   // unlock screen, once the library is known.
+  // The request is taken once, when the library first lists it.
   const [requested] = useState(takeRequestedCourse);
-  useEffect(() => {
-    if (requested === null || info === null) return;
+  const requestTaken = useRef(false);
+  const openRequested = useEffectEvent((): void => {
+    if (requestTaken.current || requested === null || info === null) return;
     const record = records.find((entry) => entry.id === requested);
-    if (record !== undefined) open(record);
-    // The request is taken once, when the library first lists it.
-  }, [info, records.length]);
+    if (record === undefined) return;
+    requestTaken.current = true;
+    open(record);
+  });
+  useEffect(() => openRequested(), [info, records]);
 
   const openDemo = (): void => {
     if (demoRecord !== undefined) open(demoRecord);

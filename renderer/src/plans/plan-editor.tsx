@@ -66,7 +66,8 @@ export function PlanEditor({ courseId, chapters, start, onSaved, onCancel }: Pla
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [saving, setSaving] = useState(false);
-  const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
+  // Set beside each setRows that moves a control away from the keyboard; taken after the rows are drawn again.
+  const pendingFocus = useRef<PendingFocus | null>(null);
   const chapterById = useMemo(() => new Map(chapters.map((chapter) => [chapter.id, chapter])), [chapters]);
   const pausing = useMemo(
     () => new Set(chapters.filter((chapter) => chapter.pause).map((chapter) => chapter.id)),
@@ -81,19 +82,18 @@ export function PlanEditor({ courseId, chapters, start, onSaved, onCancel }: Pla
   );
 
   useEffect(() => {
-    if (pendingFocus === null) return;
-    const row = form.current?.querySelector(
-      `[data-role="plan-row"][data-chapter-id="${pendingFocus.chapterId}"]`,
-    );
-    const wanted = row?.querySelector<HTMLElement>(`[data-role="${pendingFocus.role}"]`);
+    const pending = pendingFocus.current;
+    if (pending === null) return;
+    pendingFocus.current = null;
+    const row = form.current?.querySelector(`[data-role="plan-row"][data-chapter-id="${pending.chapterId}"]`);
+    const wanted = row?.querySelector<HTMLElement>(`[data-role="${pending.role}"]`);
     // A row moved to an edge has that direction's button disabled: the other one keeps the keyboard there.
     const fallback = row?.querySelector<HTMLElement>(
-      `[data-role="${pendingFocus.role === 'plan-move-up' ? 'plan-move-down' : 'plan-move-up'}"]`,
+      `[data-role="${pending.role === 'plan-move-up' ? 'plan-move-down' : 'plan-move-up'}"]`,
     );
     if (wanted !== null && wanted !== undefined && !(wanted as HTMLButtonElement).disabled) wanted.focus();
     else fallback?.focus();
-    setPendingFocus(null);
-  }, [pendingFocus]);
+  }, [rows]);
 
   const problemId = (problem: PlanFormProblem): string => {
     switch (problem.kind) {
@@ -138,15 +138,15 @@ export function PlanEditor({ courseId, chapters, start, onSaved, onCancel }: Pla
     const before = rows[index];
     setRows((current) => current.map((row, at) => (at === index ? next : row)));
     if (before?.breakMinutes === null && next.breakMinutes !== null)
-      setPendingFocus({ chapterId: next.chapterId, role: 'plan-break-minutes' });
+      pendingFocus.current = { chapterId: next.chapterId, role: 'plan-break-minutes' };
     else if (before?.breakMinutes !== null && next.breakMinutes === null)
-      setPendingFocus({ chapterId: next.chapterId, role: 'plan-add-break' });
+      pendingFocus.current = { chapterId: next.chapterId, role: 'plan-add-break' };
   };
   const move = (index: number, offset: -1 | 1): void => {
     const row = rows[index];
     if (row === undefined) return;
     setRows((current) => moveRow(current, index, offset));
-    setPendingFocus({ chapterId: row.chapterId, role: offset < 0 ? 'plan-move-up' : 'plan-move-down' });
+    pendingFocus.current = { chapterId: row.chapterId, role: offset < 0 ? 'plan-move-up' : 'plan-move-down' };
   };
 
   const focusProblemField = (problem: PlanFormProblem): void => {

@@ -65,34 +65,40 @@ export function usePrivateNotes(courseId: string): PrivateNotes {
     };
   }, [plenum, courseId]);
 
-  const saveNow = useCallback(async (): Promise<void> => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    if (saving.current || dirty.current.size === 0) return;
-    saving.current = true;
-    const batch = [...dirty.current];
-    dirty.current.clear();
-    let failed: CallFailure | null = null;
-    for (const chapterId of batch) {
-      const text = latest.current.get(chapterId) ?? '';
-      const result = await callApi(() => plenum.notes.save({ courseId, chapterId, scope: 'private', text }));
-      if (!result.ok) {
-        failed = result.error;
-        dirty.current.add(chapterId);
+  const saveNow = useCallback((): Promise<void> => {
+    // A declaration, so the retries it schedules can name it: each one is the same save of this course.
+    async function save(): Promise<void> {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+      if (saving.current || dirty.current.size === 0) return;
+      saving.current = true;
+      const batch = [...dirty.current];
+      dirty.current.clear();
+      let failed: CallFailure | null = null;
+      for (const chapterId of batch) {
+        const text = latest.current.get(chapterId) ?? '';
+        const result = await callApi(() =>
+          plenum.notes.save({ courseId, chapterId, scope: 'private', text }),
+        );
+        if (!result.ok) {
+          failed = result.error;
+          dirty.current.add(chapterId);
+        }
+      }
+      saving.current = false;
+      setFailure(failed);
+      if (failed !== null) {
+        setStatus('failed');
+        // Try again on a slower beat; the text is still here, and still shown.
+        timer.current = setTimeout(() => void save(), NOTE_SAVE_MS * 5);
+      } else if (dirty.current.size > 0) {
+        // Typed while this save was on its way: those keystrokes get their own save.
+        timer.current = setTimeout(() => void save(), NOTE_SAVE_MS);
+      } else {
+        setStatus('saved');
       }
     }
-    saving.current = false;
-    setFailure(failed);
-    if (failed !== null) {
-      setStatus('failed');
-      // Try again on a slower beat; the text is still here, and still shown.
-      timer.current = setTimeout(() => void saveNow(), NOTE_SAVE_MS * 5);
-    } else if (dirty.current.size > 0) {
-      // Typed while this save was on its way: those keystrokes get their own save.
-      timer.current = setTimeout(() => void saveNow(), NOTE_SAVE_MS);
-    } else {
-      setStatus('saved');
-    }
+    return save();
   }, [plenum, courseId]);
 
   const change = useCallback(

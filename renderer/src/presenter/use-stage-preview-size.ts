@@ -13,15 +13,10 @@ export interface StagePreviewSize {
  * the room sees rather than a reflowed miniature.
  */
 export function useStagePreviewSize(box: RefObject<HTMLElement | null>): StagePreviewSize {
-  const measure = (): StagePreviewSize => {
-    const width = Math.max(window.innerWidth, 1);
-    const height = Math.max(window.innerHeight, 1);
-    const boxWidth = box.current?.clientWidth ?? width / 3;
-    return { width, height, scale: boxWidth / width };
-  };
-  const [size, setSize] = useState<StagePreviewSize>(measure);
+  const [size, setSize] = useState<StagePreviewSize>(() => measure(box.current));
   useEffect(() => {
-    const update = (): void => setSize(measure());
+    // Measured again once mounted: before that the box has no layout to read.
+    const update = (): void => setSize(measure(box.current));
     update();
     const observer = new ResizeObserver(update);
     if (box.current !== null) observer.observe(box.current);
@@ -32,4 +27,11 @@ export function useStagePreviewSize(box: RefObject<HTMLElement | null>): StagePr
     };
   }, [box]);
   return size;
+}
+
+function measure(box: HTMLElement | null): StagePreviewSize {
+  const width = Math.max(window.innerWidth, 1);
+  const height = Math.max(window.innerHeight, 1);
+  const boxWidth = box?.clientWidth ?? width / 3;
+  return { width, height, scale: boxWidth / width };
 }

@@ -1,4 +1,13 @@
-import { useEffect, useMemo, useRef, type ReactElement, type ReactNode, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { chapterAfter, lectureRoute } from '../../../src/common/lecture/lecture-route';
@@ -45,7 +54,8 @@ export function FilmStage({
   lecture,
   interactive,
   startAt,
-  video,
+  // Named as a ref here so React's compiler rules know that setting the element's playhead is no prop mutation.
+  video: videoRef,
   stage,
   onLectureChange,
   replaying = false,
@@ -55,24 +65,21 @@ export function FilmStage({
   const { manifest } = course;
   const { state, send } = lecture;
   const settings = useSettings();
-  const initialPosition = useRef(startAt);
-  const problem = useHlsFilm(video, `${course.mediaBase}${manifest.film.entry}`, initialPosition.current);
+  // useHlsFilm reads startAt once, for the first load; later positions come from the lecture state below.
+  const problem = useHlsFilm(videoRef, `${course.mediaBase}${manifest.film.entry}`, startAt);
   const { phase } = state;
   const chapterIndex = 'chapter' in phase ? phase.chapter : -1;
   const chapter = manifest.chapters[chapterIndex];
   const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
-  usePositionReport(video);
+  usePositionReport(videoRef);
 
   // The <video> follows the lecture state. On mount the film is already loading at the right place
   // (startAt), so only later states seek.
   const mounted = useRef(false);
-  const changed = useRef(onLectureChange);
-  changed.current = onLectureChange;
-  useEffect(() => {
-    const element = video.current;
-    const firstRun = !mounted.current;
-    mounted.current = true;
-    changed.current?.();
+  // An effect event: it sees this render's phase, chapter and callbacks, yet only a new revision runs it.
+  const followLecture = useEffectEvent((firstRun: boolean): void => {
+    onLectureChange?.();
+    const element = videoRef.current;
     if (element === null) return;
     switch (phase.kind) {
       case 'playing':
@@ -107,6 +114,11 @@ export function FilmStage({
         element.pause();
         return;
     }
+  });
+  useEffect(() => {
+    const firstRun = !mounted.current;
+    mounted.current = true;
+    followLecture(firstRun);
     // Only a new state moves the film (keyed on its revision); other re-renders must not seek.
   }, [state.revision]);
 
@@ -114,24 +126,22 @@ export function FilmStage({
     phase.kind === 'playing' && chapter !== undefined
       ? { index: phase.chapter, start: chapter.start, end: chapter.end, pause: chapter.pause }
       : null;
-  const sendRef = useRef(send);
-  sendRef.current = send;
-  const onChapterEnded = useMemo(
-    () => (index: number, at: number) => void sendRef.current({ type: 'chapter-ended', chapter: index, at }),
-    [],
+  const onChapterEnded = useCallback(
+    (index: number, at: number) => void send({ type: 'chapter-ended', chapter: index, at }),
+    [send],
   );
-  useChapterStop(video, playing, onChapterEnded);
+  useChapterStop(videoRef, playing, onChapterEnded);
 
   // Subtitles: the chosen language's track shows, every other is off (the setting is shared by all windows).
   const subtitleLanguage = settings.settings?.subtitles ?? null;
   useEffect(() => {
-    const element = video.current;
+    const element = videoRef.current;
     if (element === null) return;
     for (const track of Array.from(element.textTracks)) {
       if (track.kind !== 'subtitles') continue;
       track.mode = track.language === subtitleLanguage ? 'showing' : 'disabled';
     }
-  }, [video, subtitleLanguage]);
+  }, [videoRef, subtitleLanguage]);
 
   const chapterLabel =
     chapter === undefined
@@ -144,8 +154,11 @@ export function FilmStage({
   const nextAfterBreak = phase.kind === 'break' ? chapterAfter(route, phase.after) : null;
   return (
     <div className="film-stage" ref={stage} data-role="stage" data-phase={phase.kind}>
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption -- the timed text is the course's own: one
+          <track kind="subtitles"> per language it ships (the course format makes them optional), made by the
+          map below, which the rule cannot see into; there is no caption file to add here. */}
       <video
-        ref={video}
+        ref={videoRef}
         className="film"
         data-role="film"
         playsInline

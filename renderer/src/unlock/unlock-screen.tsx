@@ -1,9 +1,10 @@
-import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { callApi, type CallFailure } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
+import { useFocusOnMount } from '../app/use-focus-on-mount';
 import type { UnlockTarget } from '../app/screen';
 
 /** Props of {@link UnlockScreen}. */
@@ -24,7 +25,8 @@ export function UnlockScreen({ target, onUnlocked, onBack }: UnlockScreenProps):
   const fieldId = useId();
   const alertId = useId();
   const hintId = useId();
-  const field = useRef<HTMLInputElement>(null);
+  // The unlock screen exists to take this one field: focus starts there, as on every screen that appears.
+  const field = useFocusOnMount<HTMLInputElement>();
   const [password, setPassword] = useState('');
   const [unlocking, setUnlocking] = useState(false);
   const [failure, setFailure] = useState<CallFailure | null>(null);
@@ -73,8 +75,6 @@ export function UnlockScreen({ target, onUnlocked, onBack }: UnlockScreenProps):
             type="password"
             data-role="password"
             value={password}
-            // The unlock screen exists to take this one field; focus starts there.
-            autoFocus
             autoComplete="off"
             spellCheck={false}
             aria-describedby={describedBy}
