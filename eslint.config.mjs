@@ -1,7 +1,20 @@
 // @ts-check
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** ESLint gates CI: the type-aware recommended rules plus the house rules (named exports only). */
+/** Files allowed to touch Electron's raw IPC objects: the typed channel registry in main/ipc and the preload bridge. */
+const rawIpcHomes = ['main/ipc/**', 'main/preload.ts'];
+
+/** The message that explains the raw IPC ban wherever it fires. */
+const rawIpcMessage =
+  'Raw ipcMain/ipcRenderer only in main/ipc/** and main/preload.ts: everything else goes through the typed channels.';
+
+/**
+ * ESLint gates CI: the type-aware recommended rules (every file is checked against its tsconfig through the
+ * project service), the house rules (named exports, exhaustive switches, no unhandled promises), the React hooks
+ * rules and accessibility checks for the renderer, and the fence around Electron's raw IPC.
+ */
 export default tseslint.config(
   {
     ignores: [
@@ -19,6 +32,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // Tool configs that no tsconfig includes (the renderer's tsconfig is DOM-only and leaves the Vite configs
+          // out) are checked in a default project instead of being refused.
+          allowDefaultProject: ['renderer/vite.config.mts', 'renderer/vite.host-client.config.mts'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       'no-restricted-exports': [
         'error',
@@ -34,8 +57,54 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A promise nobody awaits loses its rejection: handle it, or mark fire-and-forget with `void` and a reason.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Every switch over a union names every member; a `default` does not count, so adding a member to a union
+      // makes each switch that forgot it fail here. Where a default is needed, it ends in assertNever.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        {
+          considerDefaultExhaustiveForUnions: false,
+          requireDefaultForNonUnion: false,
+          allowDefaultCaseForExhaustiveSwitch: true,
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            // Naming ipcMain/ipcRenderer also refuses `import * as electron`; the default import is refused too,
+            // since `electron.ipcMain` would otherwise walk past the fence.
+            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer', 'default'], message: rawIpcMessage },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `(await import('electron')).ipcMain` would get past no-restricted-imports (require() is refused by
+          // no-require-imports already): electron is imported statically, by name.
+          selector: "ImportExpression[source.value='electron']",
+          message: rawIpcMessage,
+        },
+      ],
       eqeqeq: 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: rawIpcHomes,
+    rules: {
+      'no-restricted-imports': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
   },
 );
