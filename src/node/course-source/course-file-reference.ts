@@ -38,7 +38,7 @@ export async function readReferencedFile(
     return undefined;
   }
   // Named before: what was read (and checked) then is what is packed, and it is not read again.
-  const resolved = await resolveCourseFile(ctx.root, reference.value);
+  const resolved = await resolveInCourse(ctx, reference.value);
   const cached = resolved.ok ? ctx.files.get(resolved.entry) : undefined;
   if (resolved.ok && cached !== undefined) {
     return { entry: resolved.entry, data: cached };
@@ -60,6 +60,20 @@ export async function readReferencedFile(
   }
   ctx.files.set(result.entry, result.data);
   return { entry: result.entry, data: result.data };
+}
+
+/**
+ * resolveCourseFile, once per reference for the whole load: a picture shown thousands of times (or a name
+ * that does not exist, written thousands of times) costs one look at the file system.
+ */
+export async function resolveInCourse(ctx: LoadContext, reference: string): Promise<CourseFileResult> {
+  const known = ctx.resolved.get(reference);
+  if (known !== undefined) {
+    return known;
+  }
+  const result = await resolveCourseFile(ctx.root, reference);
+  ctx.resolved.set(reference, result);
+  return result;
 }
 
 /** A file's text (decoded once per entry, however often it is named), or where it stops being UTF-8. */

@@ -1,3 +1,4 @@
+import type { CourseFileResult } from './course-paths';
 import type { IssueCollector, IssueLocation } from './issue-collector';
 import type { DecodedText } from './utf8-text';
 import type { YamlSource } from './yaml-source';
@@ -12,6 +13,8 @@ export interface LoadContext {
   assets: Map<string, Buffer>;
   /** Every file read so far (Markdown, subtitles, pictures) by entry name, so a file named twice is read once. */
   files: Map<string, Buffer>;
+  /** Every reference resolved so far (see resolveInCourse). */
+  resolved: Map<string, CourseFileResult>;
   /** Those files decoded as UTF-8, by entry name, so a text named many times is decoded once. */
   texts: Map<string, DecodedText>;
   /** How much has been read so far, against COURSE_LIMITS' totals. */

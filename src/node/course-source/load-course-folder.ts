@@ -100,6 +100,7 @@ export async function loadCourseFolder(
     issues,
     assets: new Map(),
     files: new Map(),
+    resolved: new Map(),
     texts: new Map(),
     budget: newLoadBudget(),
   };

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { readReferencedFile, reportFileProblem, textOf } from './course-file-reference';
+import { readReferencedFile, reportFileProblem, resolveInCourse, textOf } from './course-file-reference';
 import { COURSE_LIMITS } from './course-limits';
-import { resolveCourseFile } from './course-paths';
 import type { IssueLocation } from './issue-collector';
 import { chargeCharacters } from './load-budget';
 import type { FieldNode, LoadContext } from './load-context';
 import { findMarkdownImages } from './markdown-images';
 import { checkPicture, PICTURE_FORMATS, pictureFormatOf } from './picture-check';
-import { textPosition } from './text-position';
+import { textPositions } from './text-position';
 import { readText } from './value-readers';
 
 /** Picture formats every Chromium shows without plugins; the media handler serves them by extension. */
@@ -55,9 +54,10 @@ export async function readMarkdown(ctx: LoadContext, field: FieldNode): Promise<
     return undefined;
   }
   const folder = path.posix.dirname(file.entry);
+  const positionOf = textPositions(content);
   return collectImages(ctx, content, folder === '.' ? '' : folder, (offset) => ({
     file: file.entry,
-    ...textPosition(content, offset),
+    ...positionOf(offset),
     path: field.path,
   }));
 }
@@ -87,7 +87,7 @@ async function collectImages(
       continue;
     }
     const reference = folder === '' ? target : `${folder}/${target}`;
-    const resolved = await resolveCourseFile(ctx.root, reference);
+    const resolved = await resolveInCourse(ctx, reference);
     if (!resolved.ok) {
       reportFileProblem(ctx.issues, resolved, at, image.destination);
       continue;
@@ -104,7 +104,8 @@ async function collectImages(
     if (file === undefined) {
       continue;
     }
-    const problem = checkPicture(format, file.data);
+    // A picture already packed was checked when first shown.
+    const problem = ctx.assets.has(file.entry) ? undefined : checkPicture(format, file.data);
     if (problem?.kind === 'wrong-contents') {
       ctx.issues.error('bad-image', at, { value: image.destination, format: format.toUpperCase() });
       continue;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { textPosition } from './text-position';
+import { textPositions } from './text-position';
 
 /** A file's bytes as text, or where the first byte that is not UTF-8 sits. */
 export type DecodedText = { ok: true; text: string } | { ok: false; at: { line: number; col: number } };
@@ -14,5 +14,5 @@ export function decodeUtf8(data: Buffer): DecodedText {
   if (isUtf8(data)) {
     return { ok: true, text };
   }
-  return { ok: false, at: textPosition(text, Math.max(0, text.indexOf('\uFFFD'))) };
+  return { ok: false, at: textPositions(text)(Math.max(0, text.indexOf('\uFFFD'))) };
 }

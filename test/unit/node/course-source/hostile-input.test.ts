@@ -126,6 +126,20 @@ test('lists nested hundreds deep are refused once, in words', async () => {
   ]);
 });
 
+test('a Markdown file showing 10,000 pictures is checked once per picture name, each issue at its line', async () => {
+  const lines = Array.from({ length: 10_000 }, (_, index) =>
+    index % 2 ? '![a](a.png)' : '![b](nowhere.png)',
+  );
+  const yaml = MINIMAL_YAML.replace('language: nb', 'language: nb\nbackground: b.md');
+  const { errors } = await messagesFor({
+    'course.yaml': yaml,
+    'b.md': lines.join('\n'),
+    'a.png': pngImage(),
+  });
+  expect(errors.length).toBe(5000);
+  expect(errors.at(-1)).toBe('b.md:9999:6 background: "nowhere.png" does not exist');
+});
+
 describe('times', () => {
   test('1e308 seconds is named as written, not as "Infinity:NaN"', async () => {
     const yaml = MINIMAL_YAML.replace('end: "00:50"', 'end: 1e308');
