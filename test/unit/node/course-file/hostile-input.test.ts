@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   addPassword,
@@ -13,6 +14,7 @@ import {
 } from '../../../../src/node/course-file';
 import { DEFAULT_SCRYPT, MAX_KEY_SLOTS, PREAMBLE_SIZE } from '../../../../src/node/course-file/format';
 import { encodeHeaderRegion } from '../../../../src/node/course-file/header-codec';
+import { deriveSlotKey } from '../../../../src/node/course-file/key-slots';
 import { createSerialQueue } from '../../../../src/node/course-file/serial-queue';
 import { CHEAP_SCRYPT, writeFixture } from '../../../support/course-file-fixture';
 import { problemOf } from '../../../support/expect-problem';
@@ -136,6 +138,19 @@ describe('the KDF cost of new slots', () => {
     for (const ignored of ['9', '1', '18', '30', '-3', '1e1', 'ti', '']) {
       expect(scryptCostFromEnv({ [SCRYPT_COST_ENV]: ignored })).toEqual(DEFAULT_SCRYPT);
     }
+  });
+
+  it('four unlocks at once leave libuv threads free: file reads started after them finish before any of them', async () => {
+    const path = await writeFixture(tempDir(), [['a.bin', randomBytes(10)]]);
+    const kdf = { name: 'scrypt' as const, N: 2 ** 16, r: 8, p: 1, salt: randomBytes(16).toString('base64') };
+    const order: string[] = [];
+    const unlocks = Array.from({ length: 4 }, (_, index) =>
+      deriveSlotKey(`passord ${index}`, kdf).then(() => order.push('unlock')),
+    );
+    // Each read runs on the thread pool too; with four scrypt runs side by side they would wait for one to end.
+    const reads = Array.from({ length: 8 }, () => readFile(path).then(() => order.push('read')));
+    await Promise.all([...unlocks, ...reads]);
+    expect(order.slice(0, 8)).toEqual(Array.from({ length: 8 }, () => 'read'));
   });
 
   it('runs one KDF at a time: queued tasks never overlap, and a failure does not stop the queue', async () => {
