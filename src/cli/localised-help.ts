@@ -17,6 +17,8 @@ export function placeholders(t: Translate) {
     pixels: t('cli:help.placeholder.pixels'),
     variant: t('cli:help.placeholder.variant'),
     id: t('cli:help.placeholder.id'),
+    format: t('cli:help.placeholder.format'),
+    delimiter: t('cli:help.placeholder.delimiter'),
     command: t('cli:help.placeholder.command'),
     options: t('cli:help.placeholder.options'),
   };

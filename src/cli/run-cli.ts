@@ -13,6 +13,7 @@ import {
 } from './commands/file-commands';
 import { hostCommand } from './commands/host-command';
 import { packCommand } from './commands/pack-command';
+import { sessionsExportCommand, sessionsMergeCommand } from './commands/sessions-command';
 import { DEFAULT_MAX_HEIGHT } from '../node/transcoder/transcode-film';
 
 /** The CLI's version, printed by --version and written into every course file it makes. */
@@ -122,6 +123,37 @@ export async function runCli(
     .option('--open', t('cli:help.hostOpen'), false)
     .action(async (options) => {
       exitCode = await hostCommand(options, io, t, signal, CLI_VERSION);
+    });
+
+  const sessions = program.command('sessions').description(t('cli:help.sessions'));
+  sessions
+    .command('export')
+    .description(t('cli:help.sessionsExport'))
+    .option(`--data-dir <${p.folder}>`, t('cli:help.dataDir'))
+    .option(`--course <${p.id}>`, t('cli:help.sessionsCourse'))
+    .option(`-o, --out <${p.file}>`, t('cli:help.sessionsOut'))
+    .addOption(
+      new Option(`--format <${p.format}>`, t('cli:help.sessionsFormat'))
+        .choices(['csv', 'json'])
+        .default('csv'),
+    )
+    .addOption(
+      new Option(`--delimiter <${p.delimiter}>`, t('cli:help.delimiter')).choices([',', ';']).default(','),
+    )
+    .option('--summary', t('cli:help.summary'), false)
+    .action(async (options) => {
+      exitCode = await sessionsExportCommand(options, io, t);
+    });
+  sessions
+    .command('merge')
+    .description(t('cli:help.sessionsMerge'))
+    .argument(`<${p.file}...>`, t('cli:help.summaryFiles'))
+    .option(`-o, --out <${p.file}>`, t('cli:help.sessionsOut'))
+    .addOption(
+      new Option(`--delimiter <${p.delimiter}>`, t('cli:help.delimiter')).choices([',', ';']).default(','),
+    )
+    .action(async (files: string[], options) => {
+      exitCode = await sessionsMergeCommand(files, options, io, t);
     });
 
   program

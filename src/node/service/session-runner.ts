@@ -364,7 +364,13 @@ export class SessionRunner {
   ): HeldSession {
     const lecture: LectureState = { ...initialLectureState(promptMode), plan: course.plan };
     const snapshot: SessionSnapshot = { view, lecture, position: 0, clockMs: 0, clockRunning: true };
-    const start = { courseId: course.manifest.id, kind, snapshot };
+    const { manifest } = course;
+    const chapters = manifest.chapters.map(({ id, title, minutes }) => ({
+      id,
+      title,
+      minutes: minutes ?? null,
+    }));
+    const start = { courseId: manifest.id, kind, snapshot, courseTitle: manifest.title, chapters };
     // A plan deleted meanwhile is no reason to refuse the session: it is then kept without a plan id.
     const record =
       this.deps.store.startSession({ ...start, planId: course.plan?.id ?? null }) ??

@@ -96,4 +96,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_unfinished ON sessions (course_id, kind, ended_at);
     `,
   },
+  {
+    version: 3,
+    name: 'sessions name their course and chapters',
+    up: `
+      -- What a session's record says without the course file (which may be locked, gone, or at another
+      -- institution): the course's title and its chapters (id, title, suggested minutes; JSON) as they were
+      -- when the session began, so the session log and its export can name them.
+      ALTER TABLE sessions ADD COLUMN course_title TEXT;
+      ALTER TABLE sessions ADD COLUMN chapters TEXT CHECK (chapters IS NULL OR json_valid(chapters));
+    `,
+  },
 ];

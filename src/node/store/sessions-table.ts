@@ -4,6 +4,11 @@ import { sessionRecordSchema, type SessionRecord } from '../../common/ipc/api-ty
 import { lecturePhaseSchema, promptModeSchema, type LectureState } from '../../common/lecture/lecture-state';
 import { lecturePlanSchema } from '../../common/plan/plan-step';
 import type { SessionKind, SessionView } from '../../common/session/session-state';
+import {
+  plannedSeconds,
+  type ExportedSession,
+  type RecordedChapter,
+} from '../../common/records/session-export';
 import { parseJson } from './parse-json';
 
 /** The real time spent on one chapter in a session. */
@@ -24,6 +29,9 @@ export interface SessionStart {
   planId: number | null;
   kind: SessionKind;
   snapshot: SessionSnapshot;
+  /** The course's title and chapters as they are now, so the record can name them without the course file. */
+  courseTitle: string;
+  chapters: readonly RecordedChapter[];
 }
 
 /** An unfinished session as saved: its record (with timings), its snapshot and when it was last saved. */
@@ -49,6 +57,12 @@ interface StateRow extends SessionRow {
   clock_ms: number;
   clock_running: number;
   updated_at: string | null;
+}
+
+interface ExportRow extends SessionRow {
+  state: string | null;
+  course_title: string | null;
+  chapters: string | null;
 }
 
 interface TimingRow {
@@ -84,6 +98,9 @@ const savedLectureSchema = z.object({
   promptMode: promptModeSchema,
   revision: z.number().int().min(0),
 });
+const recordedChaptersSchema = z.array(
+  z.object({ id: z.string(), title: z.string(), minutes: z.number().min(0).nullable() }),
+);
 const SESSION_COLUMNS = 'id, course_id, plan_id, kind, started_at, ended_at';
 const STATE_COLUMNS = `${SESSION_COLUMNS}, view, state, position, clock_ms, clock_running, updated_at`;
 
@@ -91,7 +108,7 @@ const STATE_COLUMNS = `${SESSION_COLUMNS}, view, state, position, clock_ms, cloc
 export class SessionsTable {
   private readonly planExistsStatement: Statement<[number, string], number>;
   private readonly insertStatement: Statement<
-    [Omit<SnapshotParameters, 'id'> & Omit<SessionStart, 'snapshot'>],
+    [Omit<SnapshotParameters, 'id'> & Omit<SessionStart, 'snapshot' | 'chapters'> & { chapters: string }],
     { id: number }
   >;
   private readonly sessionExistsStatement: Statement<[number], number>;
@@ -103,6 +120,7 @@ export class SessionsTable {
   private readonly listStatement: Statement<[string], SessionRow>;
   private readonly listTimingsStatement: Statement<[string], TimingRow>;
   private readonly unfinishedStatement: Statement<[string, string], StateRow>;
+  private readonly exportStatement: Statement<[{ courseId: string | null }], ExportRow>;
   private readonly startTransaction: Transaction<(start: SessionStart) => number | null>;
   private readonly saveTransaction: Transaction<
     (id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]) => boolean
@@ -117,9 +135,14 @@ export class SessionsTable {
       .pluck();
     this.insertStatement = db.prepare(
       `INSERT INTO sessions (course_id, plan_id, kind, started_at, view, state, position, clock_ms,
-         clock_running, updated_at)
-       VALUES (@courseId, @planId, @kind, @now, @view, @state, @position, @clockMs, @clockRunning, @now)
+         clock_running, updated_at, course_title, chapters)
+       VALUES (@courseId, @planId, @kind, @now, @view, @state, @position, @clockMs, @clockRunning, @now,
+         @courseTitle, @chapters)
        RETURNING id`,
+    );
+    this.exportStatement = db.prepare<[{ courseId: string | null }], ExportRow>(
+      `SELECT ${SESSION_COLUMNS}, state, course_title, chapters FROM sessions
+       WHERE @courseId IS NULL OR course_id = @courseId ORDER BY started_at, id`,
     );
     this.sessionExistsStatement = db.prepare<[number], number>('SELECT 1 FROM sessions WHERE id = ?').pluck();
     // A chapter visited again keeps the place of its first visit; its times are replaced by the new totals.
@@ -163,11 +186,9 @@ export class SessionsTable {
       if (start.planId !== null && this.planExistsStatement.get(start.planId, start.courseId) === undefined) {
         return null;
       }
-      const { snapshot, ...rest } = start;
-      return (
-        this.insertStatement.get({ ...rest, ...snapshotParameters(snapshot), now: this.timestamp() })?.id ??
-        null
-      );
+      const { snapshot, chapters, ...rest } = start;
+      const parameters = { ...rest, chapters: JSON.stringify(chapters), ...snapshotParameters(snapshot) };
+      return this.insertStatement.get({ ...parameters, now: this.timestamp() })?.id ?? null;
     });
     // One small transaction per save: the state and every chapter's times together, or nothing.
     this.saveTransaction = db.transaction(
@@ -212,6 +233,42 @@ export class SessionsTable {
       };
     }
     return null;
+  }
+
+  /**
+   * Sessions for export, oldest first (every course when `courseId` is null): each with its course's title,
+   * plan and the chapters it showed, planned against actual. A row edited into nonsense is skipped.
+   */
+  exportSessions(courseId: string | null): ExportedSession[] {
+    return this.exportStatement.all({ courseId }).flatMap((row): ExportedSession[] => {
+      const record = toSession(row, this.timingsOfStatement.all(row.id));
+      if (record === null) return [];
+      const lecture = row.state === null ? null : savedLectureSchema.safeParse(parseJson(row.state));
+      const plan = lecture?.success === true ? lecture.data.plan : null;
+      const parsedChapters = recordedChaptersSchema.safeParse(
+        row.chapters === null ? [] : parseJson(row.chapters),
+      );
+      const chapters = parsedChapters.success ? parsedChapters.data : [];
+      return [
+        {
+          id: record.id,
+          courseId: record.courseId,
+          courseTitle: row.course_title ?? record.courseId,
+          kind: record.kind,
+          startedAt: record.startedAt,
+          endedAt: record.endedAt,
+          planName: plan?.name ?? null,
+          chapters: record.timings.map((timing) => ({
+            chapterId: timing.chapterId,
+            title: chapters.find((chapter) => chapter.id === timing.chapterId)?.title ?? timing.chapterId,
+            plannedSeconds: plannedSeconds(timing.chapterId, plan, chapters),
+            discussionSeconds: timing.discussionSeconds,
+            filmSeconds: timing.filmSeconds,
+            board: [],
+          })),
+        },
+      ];
+    });
   }
 
   /** Ends a session now (an ended session keeps its first end time); null for an unknown session. */

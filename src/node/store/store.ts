@@ -11,6 +11,7 @@ import {
   type SessionTiming,
 } from './sessions-table';
 import type { SessionKind } from '../../common/session/session-state';
+import type { ExportedSession } from '../../common/records/session-export';
 import { SettingsTable } from './settings-table';
 import { guardStore } from './store-error';
 import { WalKeeper, type WalKeeperOptions } from './wal-keeper';
@@ -107,6 +108,11 @@ export class Store {
   /** Saves a running session's snapshot and its chapters' times in one transaction; false if unknown. */
   saveSession(id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]): boolean {
     return this.guard(() => this.sessions.save(id, snapshot, timings));
+  }
+
+  /** Sessions for export (one course, or every course when null), oldest first, with their chapters. */
+  exportSessions(courseId: string | null): ExportedSession[] {
+    return this.guard(() => this.sessions.exportSessions(courseId));
   }
 
   /** The newest unfinished session of that kind for a course, with what was saved of it; null if none. */

@@ -22,8 +22,14 @@ const SNAPSHOT: SessionSnapshot = {
   clockRunning: true,
 };
 
-function withSnapshot(start: Omit<SessionStart, 'snapshot'>): SessionStart {
-  return { ...start, snapshot: SNAPSHOT };
+const CHAPTERS = [
+  { id: 'intro', title: 'Åpningssekvens', minutes: 5 },
+  { id: 'middle', title: 'Søvn', minutes: 20 },
+  { id: 'end', title: 'Oppsummering', minutes: null },
+];
+
+function withSnapshot(start: Omit<SessionStart, 'snapshot' | 'courseTitle' | 'chapters'>): SessionStart {
+  return { ...start, snapshot: SNAPSHOT, courseTitle: 'Hva er viktig for MEG', chapters: CHAPTERS };
 }
 
 /** Saves one chapter's times with the session (as the runner does with all of them at every save). */
@@ -180,5 +186,53 @@ describe('sessions', () => {
     }
     expect(store.findUnfinishedSession('c', 'lecture')).toBeNull();
     expect(store.listSessions('c').map((listed) => listed.id)).toEqual([session?.id]);
+  });
+
+  it('exports sessions with their course, plan and chapters, planned against actual', () => {
+    const first = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    const plan = {
+      id: null,
+      name: 'Torsdag',
+      steps: [{ kind: 'chapter' as const, chapterId: 'middle', minutes: 12.5 }],
+      budgetMinutes: null,
+    };
+    const second = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'rehearsal' }));
+    store.saveSession(first?.id ?? -1, SNAPSHOT, [
+      { chapterId: 'intro', filmSeconds: 60.4, discussionSeconds: 290 },
+      { chapterId: 'middle', filmSeconds: 90, discussionSeconds: 1500.6 },
+    ]);
+    store.saveSession(second?.id ?? -1, { ...SNAPSHOT, lecture: { ...SNAPSHOT.lecture, plan } }, [
+      { chapterId: 'middle', filmSeconds: 80, discussionSeconds: 700 },
+      { chapterId: 'end', filmSeconds: 10, discussionSeconds: 5 },
+    ]);
+    store.endSession(first?.id ?? -1);
+    store.startSession(withSnapshot({ courseId: 'other', planId: null, kind: 'lecture' }));
+    const exported = store.exportSessions('c');
+    expect(exported.map((session) => [session.id, session.kind, session.planName])).toEqual([
+      [first?.id, 'lecture', null],
+      [second?.id, 'rehearsal', 'Torsdag'],
+    ]);
+    expect(exported[0]).toMatchObject({ courseTitle: 'Hva er viktig for MEG', endedAt: expect.any(String) });
+    // Without a plan the course's suggested minutes are the plan; with one, the plan's minutes (or none).
+    expect(exported[0]?.chapters).toEqual([
+      {
+        chapterId: 'intro',
+        title: 'Åpningssekvens',
+        plannedSeconds: 300,
+        discussionSeconds: 290,
+        filmSeconds: 60.4,
+        board: [],
+      },
+      {
+        chapterId: 'middle',
+        title: 'Søvn',
+        plannedSeconds: 1200,
+        discussionSeconds: 1500.6,
+        filmSeconds: 90,
+        board: [],
+      },
+    ]);
+    expect(exported[1]?.chapters.map((chapter) => chapter.plannedSeconds)).toEqual([750, null]);
+    expect(store.exportSessions(null)).toHaveLength(3);
   });
 });
