@@ -2,7 +2,7 @@
  * Fuzzes the course.yaml loader (not run in CI: `npm run fuzz:course`, or `FUZZ_RUNS=50000 npm run fuzz:course`).
  * fast-check generates course.yaml texts three ways: structured courses with hostile values (written by the
  * yaml package, anchors and aliases included), raw soups of YAML tokens, and byte-level mutations of a valid
- * course. Every case must end in a loaded course (whose manifest the schema accepts) or in errors that say
+ * course; the Markdown and WebVTT files they may name are generated too (soups of their syntax, raw bytes). Every case must end in a loaded course (whose manifest the schema accepts) or in errors that say
  * where they are; a thrown exception, an error without a position or a case slower than MAX_CASE_MS fails
  * the run, and fast-check shrinks it to a small example. Prints the figures either way.
  */
@@ -242,6 +242,86 @@ const mutatedValid = fc
     ),
   );
 
+const MARKDOWN_TOKENS = [
+  '![x](bilde.png)',
+  '![x](',
+  '](',
+  '![',
+  '[',
+  ']',
+  '(',
+  ')',
+  '`',
+  '``',
+  '```\n',
+  '~~~\n',
+  '\n',
+  ' ',
+  '\\',
+  '<',
+  '>',
+  '"',
+  '[r]: bilde.png\n',
+  '![r][r]',
+  '![x](../ut.png)',
+  '![x](https://x/y.png)',
+  '![x](ikke.gif)',
+  '![x](bilde.bmp)',
+  '![x](<bilde.png>)',
+  '![x](bilde.png "t")',
+  '%20',
+  '\uFEFF',
+  '\u0000',
+];
+const VTT_TOKENS = [
+  'WEBVTT',
+  '\n',
+  '\n\n',
+  '00:01.000 --> 00:02.000',
+  ' --> ',
+  '00:0x.000',
+  '99:59:59.999',
+  '<b>',
+  '</b>',
+  '<v Rune>',
+  '<00:01.500>',
+  '&amp;',
+  '&',
+  'NOTE ',
+  'STYLE\n',
+  'align:start',
+  ' ',
+  'Hei',
+  '\r\n',
+  '\uFEFF',
+  '-->',
+];
+
+/** The folder's Markdown and subtitle file for one case: as shipped, or generated soups of their syntax. */
+interface CaseFiles {
+  markdown: string | Buffer;
+  subtitles: string | Buffer;
+}
+
+const soupOf = (tokens: readonly string[]) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 })), { maxLength: 80 })
+    .map((parts) => parts.join(''));
+
+const caseFiles: fc.Arbitrary<CaseFiles> = fc.record({
+  markdown: fc.oneof(
+    fc.constant('# Bakgrunn\n\nSe ![bilde](bilde.png).\n'),
+    soupOf(MARKDOWN_TOKENS),
+    fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+  ),
+  subtitles: fc.oneof(
+    fc.constant('WEBVTT\n\n00:01.000 --> 00:02.000\nHei\n'),
+    soupOf(VTT_TOKENS).map((soup) => `WEBVTT\n\n${soup}`),
+    soupOf(VTT_TOKENS),
+    fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+  ),
+});
+
 /** What one case ended in, for the figures. */
 type Outcome = 'loaded' | 'refused';
 
@@ -265,8 +345,10 @@ async function main(): Promise<void> {
   const times: number[] = [];
   const outcomes: Record<Outcome, number> = { loaded: 0, refused: 0 };
   const codes = new Map<string, number>();
-  const check = async (text: string): Promise<void> => {
+  const check = async (text: string, files: CaseFiles): Promise<void> => {
     await writeFile(path.join(folder, 'course.yaml'), text);
+    await writeFile(path.join(folder, 'bakgrunn.md'), files.markdown);
+    await writeFile(path.join(folder, 'subs', 'nb.vtt'), files.subtitles);
     const started = performance.now();
     const result = await loadCourseFolder(folder, { probeFilmDuration: async () => 120 });
     const elapsed = performance.now() - started;
@@ -290,6 +372,7 @@ async function main(): Promise<void> {
   const report = await fc.check(
     fc.asyncProperty(
       fc.oneof(structuredCourse, tokenSoup, mutatedValid, fc.string({ unit: 'binary' })),
+      caseFiles,
       check,
     ),
     { numRuns: RUNS },
@@ -304,7 +387,7 @@ async function main(): Promise<void> {
   console.log(
     `  per case: median ${median(times).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`,
   );
-  const top = [...codes].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = [...codes].sort((a, b) => b[1] - a[1]).slice(0, 24);
   console.log(`  most common errors: ${top.map(([code, count]) => `${code} ${count}`).join(', ')}`);
   if (report.failed) {
     console.error(fc.defaultReportMessage(report));

@@ -29,7 +29,14 @@ export class YamlSource {
     // prettyErrors off: we format positions ourselves and want the bare message. uniqueKeys off: the yaml
     // package compares each key with every earlier one (60,000 keys took 92 s here); checkDuplicateKeys
     // does the same check in one pass.
-    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    // logLevel 'error': warnings are collected in document.warnings and reported as issues, never printed by
+    // the yaml package itself (it would write a Node warning to the terminal).
+    const document = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: 'error',
+    });
     const source = new YamlSource(text, document, lineCounter);
     for (const warning of document.warnings) {
       issues.warning('yaml-warning', source.atOffset(warning.pos[0], ''), { reason: warning.message });
@@ -115,7 +122,8 @@ export class YamlSource {
       return true;
     }
     try {
-      this.document.toJS({ maxAliasCount: COURSE_LIMITS.aliases });
+      // mapAsMap: a key that is itself a list would otherwise make yaml print a warning about object keys.
+      this.document.toJS({ maxAliasCount: COURSE_LIMITS.aliases, mapAsMap: true });
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

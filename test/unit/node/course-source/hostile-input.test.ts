@@ -45,6 +45,17 @@ describe('expansion is bounded', () => {
     ]);
   });
 
+  test('the yaml package never writes to the terminal itself (a list as a key, with an alias)', async () => {
+    const emitted = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const { errors } = await messagesFor({ 'course.yaml': `${MINIMAL_YAML}x: &k 1\n? [a, b]\n: *k\n` });
+      expect(errors).toEqual([]);
+      expect(emitted).not.toHaveBeenCalled();
+    } finally {
+      emitted.mockRestore();
+    }
+  });
+
   test('a few aliases, as an author may use them, are fine', async () => {
     const yaml = withChapterFields('summary: &s Same text', 'prompts: [*s, *s]');
     const result = await load(await makeCourse({ 'course.yaml': yaml }));
