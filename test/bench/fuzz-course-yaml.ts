@@ -342,6 +342,10 @@ async function main(): Promise<void> {
     ),
   );
 
+  // Nothing the loader does may print by itself (a Node warning reaches the author's terminal unasked).
+  const warnings: string[] = [];
+  process.on('warning', (warning) => warnings.push(warning.message));
+
   const times: number[] = [];
   const outcomes: Record<Outcome, number> = { loaded: 0, refused: 0 };
   const codes = new Map<string, number>();
@@ -389,6 +393,10 @@ async function main(): Promise<void> {
   );
   const top = [...codes].sort((a, b) => b[1] - a[1]).slice(0, 24);
   console.log(`  most common errors: ${top.map(([code, count]) => `${code} ${count}`).join(', ')}`);
+  if (warnings.length > 0) {
+    console.error(`  the loader printed ${warnings.length} Node warnings, e.g.: ${warnings[0]}`);
+    process.exitCode = 1;
+  }
   if (report.failed) {
     console.error(fc.defaultReportMessage(report));
     console.error(report.errorInstance);
