@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rename, symlink, truncate, writeFile } from 'node:fs/promises';
+import { rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCourseFolder } from '../../../../src/node/course-source/load-course-folder';
 import { openInside, readInside } from '../../../../src/node/course-source/open-inside';
@@ -308,11 +308,24 @@ describe('files are checked by what they hold', () => {
     expect(result.ok ? [] : result.errors.map((issue) => issue.code)).toEqual(['path-outside']);
   });
 
-  test('a FIFO named as a subtitle is refused without blocking', async () => {
+  test('a FIFO named as a subtitle, as the film or as course.yaml is refused without blocking', async () => {
     const folder = await makeCourse({ 'course.yaml': subtitled });
     execFileSync('mkfifo', [path.join(folder, 'nb.vtt')]);
     const result = await load(folder);
     expect(result.ok ? [] : result.errors.map((issue) => issue.code)).toEqual(['not-a-file']);
+
+    const filmFolder = await makeCourse({ 'course.yaml': MINIMAL_YAML });
+    await rm(path.join(filmFolder, 'film.mp4'));
+    execFileSync('mkfifo', [path.join(filmFolder, 'film.mp4')]);
+    const probe = jest.fn(async () => 120);
+    const filmResult = await loadCourseFolder(filmFolder, { probeFilmDuration: probe });
+    expect(filmResult.ok ? [] : filmResult.errors.map((issue) => issue.code)).toEqual(['not-a-file']);
+    expect(probe).not.toHaveBeenCalled();
+
+    const yamlFolder = await makeCourse({});
+    execFileSync('mkfifo', [path.join(yamlFolder, 'course.yaml')]);
+    const yamlResult = await load(yamlFolder);
+    expect(yamlResult.ok ? [] : yamlResult.errors.map((issue) => issue.code)).toEqual(['not-a-file']);
   });
 });
 
