@@ -6,6 +6,9 @@ import type { PackProblem } from '../node/packer/pack-problem';
 import { formatTime } from '../common/course/time';
 import { terminalSafe } from './terminal-safe';
 
+/** The most course errors `pack` lists; a count stands for the rest. */
+const SHOWN_ERRORS = 100;
+
 /**
  * Puts a packing failure into lines for the terminal: every course.yaml error, or what went wrong and what to
  * do. Values quoted from the course folder and ffmpeg's words about the film are made terminal-safe.
@@ -16,11 +19,15 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
 
 function describe(problem: PackProblem, t: Translate): string[] {
   switch (problem.kind) {
-    case 'invalid-course':
+    case 'invalid-course': {
+      // A hostile folder can hold thousands of errors; the first hundred say what is wrong.
+      const hidden = problem.errors.length - SHOWN_ERRORS;
       return [
-        ...problem.errors.map((issue) => formatIssue(issue, t)),
+        ...problem.errors.slice(0, SHOWN_ERRORS).map((issue) => formatIssue(issue, t)),
+        ...(hidden > 0 ? [t('cli:pack.moreErrors', { count: hidden })] : []),
         t('cli:pack.invalidCourse', { count: problem.errors.length }),
       ];
+    }
     case 'media':
       return problem.code === 'failed' && problem.details.length === 0
         ? [t('cli:media.failedSilently')]
