@@ -59,6 +59,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // A promise nobody awaits loses its rejection: handle it, or mark fire-and-forget with `void` and a reason.
       '@typescript-eslint/no-floating-promises': 'error',
+      // Its companions: no promise where a plain value or void callback is expected (an async onClick, an `if`
+      // on a promise), no await on something that is not a promise, no cast the types already prove.
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       // Every switch over a union names every member; a `default` does not count, so adding a member to a union
       // makes each switch that forgot it fail here. Where a default is needed, it ends in assertNever.
       '@typescript-eslint/switch-exhaustiveness-check': [

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       },
     );
     const url = await new Promise<string>((resolve) =>
-      createInterface({ input: host.stdout! }).once('line', resolve),
+      createInterface({ input: host.stdout }).once('line', resolve),
     );
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',

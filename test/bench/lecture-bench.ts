@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   });
   try {
     const url = await new Promise<string>((resolve) =>
-      createInterface({ input: host.stdout! }).once('line', resolve),
+      createInterface({ input: host.stdout }).once('line', resolve),
     );
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const handle = await openLecture(page, url);

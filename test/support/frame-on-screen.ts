@@ -22,7 +22,7 @@ export async function frameOnScreen(page: Page): Promise<number | null> {
       const context = canvas.getContext('2d', { willReadFrequently: true });
       if (context === null) throw new Error('no 2d context');
       context.drawImage(element, 0, 0, width, height);
-      return Array.from(context.getImageData(0, top, width, count).data) as number[];
+      return Array.from(context.getImageData(0, top, width, count).data);
     },
     { ...size, top: layout.y, count: layout.cell },
   );

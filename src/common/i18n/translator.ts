@@ -24,5 +24,5 @@ export function createTranslator(language: Language = DEFAULT_LANGUAGE): Transla
     // i18next otherwise prints an advertisement to the console on every init.
     showSupportNotice: false,
   });
-  return instance.t.bind(instance) as Translate;
+  return instance.t.bind(instance);
 }

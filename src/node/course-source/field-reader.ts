@@ -24,7 +24,7 @@ export class FieldReader {
       ctx.issues.error('not-a-mapping', field.at, {});
       return undefined;
     }
-    return new FieldReader(ctx, node as YAMLMap, field.path, field.at);
+    return new FieldReader(ctx, node, field.path, field.at);
   }
 
   /** An optional field: undefined when absent or empty (`key:` with no value). */

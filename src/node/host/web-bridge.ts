@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 
 /**
  * Turns a Node request into a web Request for the media handler (GET and HEAD only, so no body), with an
@@ -44,7 +43,7 @@ export async function sendWebResponse(
     return;
   }
   try {
-    await pipeline(Readable.fromWeb(response.body as unknown as NodeWebReadableStream), res);
+    await pipeline(Readable.fromWeb(response.body), res);
   } catch {
     res.destroy();
   }

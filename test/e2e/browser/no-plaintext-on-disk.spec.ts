@@ -81,7 +81,7 @@ test('no decrypted film reaches the disk, after the whole film streamed into Chr
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: host.stdout! }).once('line', resolve);
+    createInterface({ input: host.stdout }).once('line', resolve);
     host.once('exit', (code) => reject(new Error(`plenum host exited with ${code}`)));
   });
 

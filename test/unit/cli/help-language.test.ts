@@ -32,7 +32,7 @@ describe.each(['nb', 'nn'])('in %s', (language) => {
   test.each(HELP_PAGES.map((args) => [args.join(' '), args]))(
     'plenum %s is in one language',
     async (_, args) => {
-      const { code, out } = await run(args as string[], language);
+      const { code, out } = await run(args, language);
       expect(code).toBe(0);
       expect(out).toMatch(/^Bruk: plenum/);
       expect(out).not.toMatch(COMMANDER_ENGLISH);

@@ -5,7 +5,8 @@ import { splitChannel } from '../../../../src/common/ipc/plenum-api';
 /** A transport that records every call and subscription, and lets the test emit events. */
 function fakeTransport() {
   const invocations: { channel: string; args: unknown[] }[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Kept as taking any arguments: a transport may hand a listener more than the payload (the IPC event).
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   const transport: PlenumTransport = {
     invoke: (...call: [string, ...unknown[]]) => {
       const [channel, ...args] = call;
@@ -20,7 +21,7 @@ function fakeTransport() {
     },
   };
   const emit = (event: string, ...args: unknown[]) => {
-    for (const listener of listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+    for (const listener of listeners.get(event) ?? []) listener(...args);
   };
   const count = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
   return { transport, invocations, emit, count };

@@ -47,7 +47,7 @@ describe('a body that decrypts one chunk per pull', () => {
     expect(counts.nexts).toBe(0);
     const reader = response.body!.getReader();
     const first = await reader.read();
-    expect(Buffer.from(first.value!).equals(data.subarray(0, SMALL_CHUNK))).toBe(true);
+    expect(Buffer.from(first.value).equals(data.subarray(0, SMALL_CHUNK))).toBe(true);
     await settle();
     expect(counts.nexts).toBe(1);
     await reader.read();
@@ -126,7 +126,7 @@ describe('a body that decrypts one chunk per pull', () => {
     const response = await serveOne(file, handle)(new Request(schemeUrl(handle, 'film.bin')));
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
-    expect(Buffer.from((await reader.read()).value!).equals(data.subarray(0, SMALL_CHUNK))).toBe(true);
+    expect(Buffer.from((await reader.read()).value).equals(data.subarray(0, SMALL_CHUNK))).toBe(true);
     expect((await reader.read()).value?.length).toBe(SMALL_CHUNK);
     const failure: unknown = await reader.read().then(
       () => null,
