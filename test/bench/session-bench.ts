@@ -36,7 +36,7 @@ function manifest(): CourseManifest {
     subtitles: [],
     film: { entry: 'media/index.m3u8', duration: 1912 },
     chapters,
-  } as CourseManifest;
+  };
 }
 
 /** The runner reads a course's handle, manifest and plan only; no course file is opened here. */
@@ -89,6 +89,7 @@ async function perSave(): Promise<{ save: number[]; note: number[]; command: num
         position: 100,
         clockMs: 60_000,
         clockRunning: true,
+        savedAt: Date.now(),
       };
       let start = performance.now();
       for (let i = 0; i < SAVES; i++)

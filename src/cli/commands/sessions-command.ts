@@ -110,7 +110,7 @@ function summaryRows(text: string, path: string, t: Translate): string[][] {
   const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, delimiter, relax_column_count: false }) as string[][];
+    rows = parse(text, { bom: true, delimiter, relax_column_count: false });
   } catch {
     throw new CliFailure(t('cli:sessions.notSummary', { path: terminalSafe(path) }), EXIT.failed);
   }

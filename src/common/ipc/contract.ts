@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CourseManifest } from '../course/manifest';
 import type { CourseFileHeaderSummary } from './course-summary';
 import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
+import type { ExportedSession } from '../records/session-export';
 import {
   sessionCommandSchema,
   sessionKindSchema,
@@ -16,7 +17,6 @@ import {
   type CourseRecord,
   type Note,
   type Plan,
-  type SessionRecord,
   type Settings,
 } from './api-types';
 
@@ -55,6 +55,13 @@ export interface UnlockedCourse {
   /** Its sessions left unfinished (at most one per kind), so the overview can offer to continue them. */
   unfinished: UnfinishedSession[];
 }
+
+/**
+ * What exporting the session log came to: saved where the lecturer chose (Electron's dialog), cancelled, or
+ * the text for the window to offer as a download (the loopback host, which has no dialog).
+ */
+export type SessionExportResult =
+  { kind: 'saved' } | { kind: 'cancelled' } | { kind: 'download'; fileName: string; text: string };
 
 /**
  * Whether an audience window is showing the stage, and where: on a second display (the projector), on the
@@ -151,7 +158,15 @@ export const API_CONTRACT = {
       .strict(),
     result: result<Note>(),
   },
-  'sessions.list': { args: z.object({ courseId }).strict(), result: result<SessionRecord[]>() },
+  /** The session log of a course, newest first: plan, chapters shown, planned against actual. */
+  'sessions.list': { args: z.object({ courseId }).strict(), result: result<ExportedSession[]>() },
+  /** Deletes a session from the log (the window has asked first); the running session cannot be deleted. */
+  'sessions.remove': { args: z.object({ id: z.number().int() }).strict(), result: result<null>() },
+  /** The course's session log as CSV: saved through a dialog (Electron), or handed back to download. */
+  'sessions.export': {
+    args: z.object({ courseId, delimiter: z.enum([',', ';']), summary: z.boolean() }).strict(),
+    result: result<SessionExportResult>(),
+  },
   'settings.update': { args: settingsSchema.partial().strict(), result: result<Settings>() },
   'shell.openLink': {
     args: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),

@@ -16,6 +16,11 @@ export interface ServiceDeps {
   mediaBase: (handle: string) => string;
   /** A native file dialog (Electron); absent in the loopback host, where a path is typed. */
   pickFile?: () => Promise<string | null>;
+  /**
+   * A native save dialog that writes `text` where the lecturer chooses (Electron); false when cancelled.
+   * Absent in the loopback host, where the window offers the text as a download instead.
+   */
+  saveFile?: (suggestedName: string, text: string) => Promise<boolean>;
   /** Opens an https link in the system browser (Electron's shell); absent in the loopback host. */
   openExternal?: (url: string) => Promise<void>;
   /**

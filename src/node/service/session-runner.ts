@@ -198,6 +198,19 @@ export class SessionRunner {
     if (changed) this.deps.onChange();
   }
 
+  /**
+   * Forgets a session that is being deleted from the log (a held one would otherwise be saved again).
+   * Returns false for the running session, which cannot be deleted.
+   */
+  forget(id: number): boolean {
+    for (const [key, session] of this.held) {
+      if (session.state.id !== id) continue;
+      if (key === this.runningKey) return false;
+      this.held.delete(key);
+    }
+    return true;
+  }
+
   /** Saves every held session and stops the periodic save (the app quits). */
   close(): void {
     clearInterval(this.timer);
@@ -294,6 +307,7 @@ export class SessionRunner {
       position: session.state.position,
       clockMs: clockElapsedMs(clock, now),
       clockRunning: clock.runningSince !== null,
+      savedAt: now,
     };
     try {
       this.deps.store.saveSession(session.state.id, snapshot, session.state.timings);
@@ -326,7 +340,7 @@ export class SessionRunner {
     const saved = this.deps.store.findUnfinishedSession(course.manifest.id, kind);
     if (saved === null) return undefined;
     const lectureCourse = lectureCourseOf(course.manifest);
-    const away = Math.max(0, now - Date.parse(saved.updatedAt));
+    const away = Math.max(0, now - saved.snapshot.savedAt);
     const lecture = { ...saved.snapshot.lecture, phase: shiftPhase(saved.snapshot.lecture.phase, away) };
     const totals = totalsOf(saved, course);
     const session: HeldSession = {
@@ -363,7 +377,14 @@ export class SessionRunner {
     now: number,
   ): HeldSession {
     const lecture: LectureState = { ...initialLectureState(promptMode), plan: course.plan };
-    const snapshot: SessionSnapshot = { view, lecture, position: 0, clockMs: 0, clockRunning: true };
+    const snapshot: SessionSnapshot = {
+      view,
+      lecture,
+      position: 0,
+      clockMs: 0,
+      clockRunning: true,
+      savedAt: now,
+    };
     const { manifest } = course;
     const chapters = manifest.chapters.map(({ id, title, minutes }) => ({
       id,

@@ -105,6 +105,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- when the session began, so the session log and its export can name them.
       ALTER TABLE sessions ADD COLUMN course_title TEXT;
       ALTER TABLE sessions ADD COLUMN chapters TEXT CHECK (chapters IS NULL OR json_valid(chapters));
+      -- When the runner last saved the session, on its own clock (ms): continuing after a crash moves the
+      -- discussion timer on by the time since then, measured on the same clock the timer runs on.
+      ALTER TABLE sessions ADD COLUMN saved_at REAL;
     `,
   },
 ];

@@ -21,6 +21,8 @@ export interface SessionSnapshot {
   position: number;
   clockMs: number;
   clockRunning: boolean;
+  /** When this snapshot was taken, on the runner's clock (ms). */
+  savedAt: number;
 }
 
 /** What starts a session: the course, the plan it follows (if any), its kind and its first snapshot. */
@@ -34,11 +36,10 @@ export interface SessionStart {
   chapters: readonly RecordedChapter[];
 }
 
-/** An unfinished session as saved: its record (with timings), its snapshot and when it was last saved. */
+/** An unfinished session as saved: its record (with timings) and its snapshot. */
 export interface SavedSession {
   record: SessionRecord;
   snapshot: SessionSnapshot;
-  updatedAt: string;
 }
 
 interface SessionRow {
@@ -56,7 +57,7 @@ interface StateRow extends SessionRow {
   position: number;
   clock_ms: number;
   clock_running: number;
-  updated_at: string | null;
+  saved_at: number | null;
 }
 
 interface ExportRow extends SessionRow {
@@ -86,6 +87,7 @@ interface SnapshotParameters {
   position: number;
   clockMs: number;
   clockRunning: number;
+  savedAt: number;
   now: string;
 }
 
@@ -102,7 +104,7 @@ const recordedChaptersSchema = z.array(
   z.object({ id: z.string(), title: z.string(), minutes: z.number().min(0).nullable() }),
 );
 const SESSION_COLUMNS = 'id, course_id, plan_id, kind, started_at, ended_at';
-const STATE_COLUMNS = `${SESSION_COLUMNS}, view, state, position, clock_ms, clock_running, updated_at`;
+const STATE_COLUMNS = `${SESSION_COLUMNS}, view, state, position, clock_ms, clock_running, saved_at`;
 
 /** Lectures and rehearsals, with their saved state and per-chapter timings (tables sessions, session_timings). */
 export class SessionsTable {
@@ -121,6 +123,7 @@ export class SessionsTable {
   private readonly listTimingsStatement: Statement<[string], TimingRow>;
   private readonly unfinishedStatement: Statement<[string, string], StateRow>;
   private readonly exportStatement: Statement<[{ courseId: string | null }], ExportRow>;
+  private readonly removeStatement: Statement<[number]>;
   private readonly startTransaction: Transaction<(start: SessionStart) => number | null>;
   private readonly saveTransaction: Transaction<
     (id: number, snapshot: SessionSnapshot, timings: readonly SessionTiming[]) => boolean
@@ -135,11 +138,13 @@ export class SessionsTable {
       .pluck();
     this.insertStatement = db.prepare(
       `INSERT INTO sessions (course_id, plan_id, kind, started_at, view, state, position, clock_ms,
-         clock_running, updated_at, course_title, chapters)
+         clock_running, updated_at, course_title, chapters, saved_at)
        VALUES (@courseId, @planId, @kind, @now, @view, @state, @position, @clockMs, @clockRunning, @now,
-         @courseTitle, @chapters)
+         @courseTitle, @chapters, @savedAt)
        RETURNING id`,
     );
+    // Its chapter times go with it (ON DELETE CASCADE).
+    this.removeStatement = db.prepare<[number]>('DELETE FROM sessions WHERE id = ?');
     this.exportStatement = db.prepare<[{ courseId: string | null }], ExportRow>(
       `SELECT ${SESSION_COLUMNS}, state, course_title, chapters FROM sessions
        WHERE @courseId IS NULL OR course_id = @courseId ORDER BY started_at, id`,
@@ -155,7 +160,7 @@ export class SessionsTable {
     );
     this.snapshotStatement = db.prepare<[SnapshotParameters]>(
       `UPDATE sessions SET view = @view, state = @state, position = @position, clock_ms = @clockMs,
-         clock_running = @clockRunning, updated_at = @now
+         clock_running = @clockRunning, updated_at = @now, saved_at = @savedAt
        WHERE id = @id AND ended_at IS NULL`,
     );
     this.endStatement = db.prepare<[{ id: number; now: string }]>(
@@ -228,8 +233,9 @@ export class SessionsTable {
           position: row.position,
           clockMs: row.clock_ms,
           clockRunning: row.clock_running === 1,
+          // A row saved before saved_at existed: its start is the safest guess (the timers then count on).
+          savedAt: row.saved_at ?? Date.parse(row.started_at),
         },
-        updatedAt: row.updated_at ?? row.started_at,
       };
     }
     return null;
@@ -271,6 +277,11 @@ export class SessionsTable {
     });
   }
 
+  /** Deletes a session and its times from the log; false when there was no such session. */
+  remove(id: number): boolean {
+    return this.removeStatement.run(id).changes > 0;
+  }
+
   /** Ends a session now (an ended session keeps its first end time); null for an unknown session. */
   end(id: number): SessionRecord | null {
     this.endStatement.run({ id, now: this.timestamp() });
@@ -305,6 +316,7 @@ function snapshotParameters(snapshot: SessionSnapshot): Omit<SnapshotParameters,
     position: Math.max(0, snapshot.position),
     clockMs: Math.max(0, snapshot.clockMs),
     clockRunning: snapshot.clockRunning ? 1 : 0,
+    savedAt: snapshot.savedAt,
   };
 }
 

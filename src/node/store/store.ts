@@ -110,6 +110,11 @@ export class Store {
     return this.guard(() => this.sessions.save(id, snapshot, timings));
   }
 
+  /** Deletes a session from the log; false when there was none. */
+  removeSession(id: number): boolean {
+    return this.guard(() => this.sessions.remove(id));
+  }
+
   /** Sessions for export (one course, or every course when null), oldest first, with their chapters. */
   exportSessions(courseId: string | null): ExportedSession[] {
     return this.guard(() => this.sessions.exportSessions(courseId));

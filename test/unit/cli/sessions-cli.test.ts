@@ -15,6 +15,7 @@ const SNAPSHOT = {
   position: 0,
   clockMs: 0,
   clockRunning: true,
+  savedAt: 0,
 };
 
 /** A data folder with two sessions of one course (its title a formula, as a hostile course could have it). */
@@ -44,8 +45,7 @@ function dataFolder(courseTitle = '=HYPERLINK("https://example.com","klikk")'): 
   return dir;
 }
 
-const read = (text: string, delimiter = ','): string[][] =>
-  parse(text, { bom: true, delimiter }) as string[][];
+const read = (text: string, delimiter = ','): string[][] => parse(text, { bom: true, delimiter });
 
 describe('plenum sessions export', () => {
   it('writes one row per session and chapter, with a BOM, the delimiter asked for, and formulas neutralised', async () => {

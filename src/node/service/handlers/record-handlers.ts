@@ -1,4 +1,6 @@
-import type { AppInfo } from '../../../common/ipc/contract';
+import type { AppInfo, SessionExportResult } from '../../../common/ipc/contract';
+import { toCsv } from '../../../common/records/csv';
+import { sessionRows } from '../../../common/records/session-export';
 import type { ApiHandlers } from '../dispatcher';
 import type { ServiceContext } from '../service-context';
 import { ServiceError } from '../service-error';
@@ -15,6 +17,8 @@ export function recordHandlers(
   | 'notes.list'
   | 'notes.save'
   | 'sessions.list'
+  | 'sessions.remove'
+  | 'sessions.export'
   | 'settings.update'
   | 'shell.openLink'
 > {
@@ -38,7 +42,20 @@ export function recordHandlers(
     },
     'notes.list': async ({ courseId }) => store.listNotes(courseId),
     'notes.save': async (note) => store.saveNote(note),
-    'sessions.list': async ({ courseId }) => store.listSessions(courseId),
+    'sessions.list': async ({ courseId }) => store.exportSessions(courseId).reverse(),
+    'sessions.remove': async ({ id }) => {
+      if (!context.runner.forget(id)) throw new ServiceError({ code: 'forbidden' });
+      if (!store.removeSession(id)) throw new ServiceError({ code: 'not-found', what: 'session' });
+      context.changed();
+      return null;
+    },
+    'sessions.export': async ({ courseId, delimiter, summary }): Promise<SessionExportResult> => {
+      const text = toCsv(sessionRows(store.exportSessions(courseId), { summary }), { delimiter });
+      const day = new Date(context.now()).toISOString().slice(0, 10);
+      const fileName = `plenum-${summary ? 'oppsummering' : 'okter'}-${courseId}-${day}.csv`;
+      if (deps.saveFile === undefined) return { kind: 'download', fileName, text };
+      return (await deps.saveFile(fileName, text)) ? { kind: 'saved' } : { kind: 'cancelled' };
+    },
     'settings.update': async (partial) => {
       const settings = store.updateSettings(partial);
       context.changed();

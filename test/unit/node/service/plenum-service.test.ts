@@ -5,7 +5,8 @@ import {
   type ServiceDeps,
 } from '../../../../src/node/service/plenum-service';
 import type { PlenumState, UnlockedCourse } from '../../../../src/common/ipc/contract';
-import type { CourseRecord, SessionRecord } from '../../../../src/common/ipc/api-types';
+import type { CourseRecord } from '../../../../src/common/ipc/api-types';
+import type { ExportedSession } from '../../../../src/common/records/session-export';
 import type { SessionState } from '../../../../src/common/session/session-state';
 import { clockElapsedMs } from '../../../../src/common/session/session-state';
 import { openStore } from '../../../../src/node/store';
@@ -283,7 +284,7 @@ describe('the Plenum service', () => {
     expect(fresh.lecture.phase).toEqual({ kind: 'ready' });
     expect(value(await service.dispatch('session.end', {}))).toBeNull();
     expect(service.state().session).toBeNull();
-    const list = value<SessionRecord[]>(
+    const list = value<ExportedSession[]>(
       await service.dispatch('sessions.list', { courseId: course.manifest.id }),
     );
     expect(list.map((session) => [session.id, session.endedAt !== null])).toEqual([
@@ -317,10 +318,12 @@ describe('the Plenum service', () => {
     clock.advance(90_000);
     const moved = await command({ type: 'next' });
     expect(moved.timings).toEqual([{ chapterId: 'a', filmSeconds: 10, discussionSeconds: 90 }]);
-    const list = value<SessionRecord[]>(
+    const list = value<ExportedSession[]>(
       await service.dispatch('sessions.list', { courseId: course.manifest.id }),
     );
-    expect(list.find((record) => record.id === session.id)?.timings).toEqual(moved.timings);
+    expect(list.find((record) => record.id === session.id)?.chapters).toEqual([
+      { chapterId: 'a', title: 'A', plannedSeconds: null, discussionSeconds: 90, filmSeconds: 10, board: [] },
+    ]);
   });
 
   it('choosing a plan is remembered for the course and followed by the running session', async () => {
@@ -396,5 +399,45 @@ describe('the Plenum service', () => {
     await second.begin('lecture');
     await second.service.dispatch('session.end', {});
     expect(second.service.state().courses[0]?.unfinished).toEqual([]);
+  });
+
+  it('deletes a session from the log, never the running one, and exports the log as CSV', async () => {
+    const saved: { name: string; text: string }[] = [];
+    const { service, begin, course } = await unlocked(tempDir(), {
+      saveFile: async (name, text) => {
+        saved.push({ name, text });
+        return true;
+      },
+    });
+    const first = await begin('lecture');
+    expect(await service.dispatch('sessions.remove', { id: first.id })).toEqual({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await service.dispatch('session.end', {});
+    const exported = value<{ kind: string }>(
+      await service.dispatch('sessions.export', { courseId: 'prove', delimiter: ';', summary: true }),
+    );
+    expect(exported).toEqual({ kind: 'saved' });
+    expect(saved[0]?.name).toMatch(/^plenum-oppsummering-prove-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(saved[0]?.text.startsWith('\uFEFFsession_id;course_id;')).toBe(true);
+    expect(value(await service.dispatch('sessions.remove', { id: first.id }))).toBeNull();
+    expect(
+      value<ExportedSession[]>(await service.dispatch('sessions.list', { courseId: course.manifest.id })),
+    ).toEqual([]);
+    expect(await service.dispatch('sessions.remove', { id: first.id })).toEqual({
+      ok: false,
+      error: { code: 'not-found', what: 'session' },
+    });
+  });
+
+  it('hands the CSV back to download where there is no save dialog (the loopback host)', async () => {
+    const { service, begin } = await unlocked(tempDir());
+    await begin('rehearsal');
+    const exported = value<{ kind: string; text: string }>(
+      await service.dispatch('sessions.export', { courseId: 'prove', delimiter: ',', summary: false }),
+    );
+    expect(exported.kind).toBe('download');
+    expect(exported.text).toContain('class_board');
   });
 });

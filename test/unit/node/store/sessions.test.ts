@@ -20,6 +20,7 @@ const SNAPSHOT: SessionSnapshot = {
   position: 0,
   clockMs: 0,
   clockRunning: true,
+  savedAt: 0,
 };
 
 const CHAPTERS = [
@@ -161,6 +162,7 @@ describe('sessions', () => {
       position: 812.5,
       clockMs: 64_000,
       clockRunning: false,
+      savedAt: 1_000,
     };
     expect(
       store.saveSession(id, discussing, [{ chapterId: 'a', filmSeconds: 10, discussionSeconds: 3 }]),
