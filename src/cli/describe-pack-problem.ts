@@ -1,4 +1,4 @@
-import { formatIssue } from '../common/course/course-issue';
+import { formatIssue, type CourseIssue } from '../common/course/course-issue';
 import { describeCourseFileProblem } from '../common/course-file/describe-problem';
 import type { Translate } from '../common/i18n/translator';
 import type { MediaErrorCode } from '../node/transcoder/media-error';
@@ -6,8 +6,26 @@ import type { PackProblem } from '../node/packer/pack-problem';
 import { formatTime } from '../common/course/time';
 import { terminalSafe } from './terminal-safe';
 
-/** The most course errors `pack` lists; a count stands for the rest. */
-const SHOWN_ERRORS = 100;
+/** The most course errors (or warnings) `pack` lists; a count stands for the rest. */
+const SHOWN_ISSUES = 100;
+
+/** The warnings found in a course folder, as terminal-safe lines (the first hundred, then a count). */
+export function describeCourseWarnings(warnings: readonly CourseIssue[], t: Translate): string[] {
+  return listIssues(warnings, 'cli:pack.moreWarnings', t).map(terminalSafe);
+}
+
+/** Issues one a line, at most SHOWN_ISSUES of them: a hostile folder can hold thousands. */
+function listIssues(
+  issues: readonly CourseIssue[],
+  moreKey: 'cli:pack.moreErrors' | 'cli:pack.moreWarnings',
+  t: Translate,
+): string[] {
+  const hidden = issues.length - SHOWN_ISSUES;
+  return [
+    ...issues.slice(0, SHOWN_ISSUES).map((issue) => formatIssue(issue, t)),
+    ...(hidden > 0 ? [t(moreKey, { count: hidden })] : []),
+  ];
+}
 
 /**
  * Puts a packing failure into lines for the terminal: every course.yaml error, or what went wrong and what to
@@ -19,15 +37,11 @@ export function describePackProblem(problem: PackProblem, t: Translate): string[
 
 function describe(problem: PackProblem, t: Translate): string[] {
   switch (problem.kind) {
-    case 'invalid-course': {
-      // A hostile folder can hold thousands of errors; the first hundred say what is wrong.
-      const hidden = problem.errors.length - SHOWN_ERRORS;
+    case 'invalid-course':
       return [
-        ...problem.errors.slice(0, SHOWN_ERRORS).map((issue) => formatIssue(issue, t)),
-        ...(hidden > 0 ? [t('cli:pack.moreErrors', { count: hidden })] : []),
+        ...listIssues(problem.errors, 'cli:pack.moreErrors', t),
         t('cli:pack.invalidCourse', { count: problem.errors.length }),
       ];
-    }
     case 'media':
       return problem.code === 'failed' && problem.details.length === 0
         ? [t('cli:media.failedSilently')]

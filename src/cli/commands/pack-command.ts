@@ -1,16 +1,14 @@
 import { resolve } from 'node:path';
-import { formatIssue } from '../../common/course/course-issue';
 import type { Translate } from '../../common/i18n/translator';
 import { scryptCostFromEnv } from '../../node/course-file';
 import { packCourse } from '../../node/packer/pack-course';
 import { PackError } from '../../node/packer/pack-problem';
 import { CliFailure } from '../cli-failure';
 import { EXIT, type CliIo } from '../cli-io';
-import { describePackProblem } from '../describe-pack-problem';
+import { describeCourseWarnings, describePackProblem } from '../describe-pack-problem';
 import { collectNewPasswords } from '../password-input';
 import { createProgressReporter } from '../progress-reporter';
 import { formatBytes } from '../format-bytes';
-import { terminalSafe } from '../terminal-safe';
 
 /** The options `plenum pack` takes. */
 export interface PackCommandOptions {
@@ -48,8 +46,7 @@ export async function packCommand(
       onProgress: (event) => {
         switch (event.phase) {
           case 'validated':
-            for (const warning of event.warnings)
-              io.stderr.write(`${terminalSafe(formatIssue(warning, t))}\n`);
+            for (const line of describeCourseWarnings(event.warnings, t)) io.stderr.write(`${line}\n`);
             break;
           case 'transcoding':
             progress.update(event.seconds, event.totalSeconds);

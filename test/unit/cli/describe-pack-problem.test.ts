@@ -1,4 +1,4 @@
-import { describePackProblem } from '../../../src/cli/describe-pack-problem';
+import { describeCourseWarnings, describePackProblem } from '../../../src/cli/describe-pack-problem';
 import type { CourseIssue } from '../../../src/common/course/course-issue';
 import { createTranslator } from '../../../src/common/i18n/translator';
 
@@ -46,5 +46,23 @@ describe('describePackProblem for an invalid course', () => {
       t,
     );
     expect(lines[0]).toBe('course.yaml:1:10 chapters[0].end: "\\u001b[2J\\u202e" is not a time');
+  });
+});
+
+describe('describeCourseWarnings', () => {
+  test('60,000 unknown fields print as a hundred warnings and a count, each safe for the terminal', () => {
+    const warnings: CourseIssue[] = Array.from({ length: 60_000 }, (_, index) => ({
+      severity: 'warning',
+      code: 'unknown-field',
+      file: 'course.yaml',
+      line: index + 1,
+      col: 1,
+      path: `k${index}\u001b`,
+      params: { field: `k${index}\u001b` },
+    }));
+    const lines = describeCourseWarnings(warnings, t);
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe('course.yaml:1:1 k0\\u001b: unknown field "k0\\u001b" is ignored');
+    expect(lines[100]).toBe('… and 59900 more warnings, not shown.');
   });
 });
