@@ -105,7 +105,11 @@ async function main(): Promise<void> {
           return video.ended || (video.duration > 0 && video.currentTime >= video.duration - 0.5);
         });
         if (done) break;
-        if (await page.locator('[data-role="discussion"]').isVisible()) await page.keyboard.press('PageDown');
+        // The course's notice stands before the film (PageDown starts from it), as does each discussion.
+        const waiting =
+          (await page.locator('[data-role="notice"]').isVisible()) ||
+          (await page.locator('[data-role="discussion"]').isVisible());
+        if (waiting) await page.keyboard.press('PageDown');
         await page.waitForTimeout(200);
       }
       hostRss.push(rssMiB(host.pid!));
