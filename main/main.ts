@@ -18,6 +18,7 @@ startPlenum({
       // within a custom scheme unless corsEnabled, which the design forbids. The path is the host's too.
       mediaBase: (handle) => `plenum://app/media/${handle}/`,
       pickFile: () => platform.pickCourseFile(),
+      saveFile: (name, text) => platform.saveTextFile(name, text),
       openExternal: (url) => platform.openExternalLink(url),
       audienceWindow: platform.audienceWindow,
     });

@@ -31,6 +31,8 @@ export interface AudienceWindowControl {
 export interface ElectronPlatform {
   /** The native open dialog for `.plenum` files; null when cancelled. */
   pickCourseFile(): Promise<string | null>;
+  /** The native save dialog, then the text written there (whole or not at all); false when cancelled. */
+  saveTextFile(suggestedName: string, text: string): Promise<boolean>;
   /** Opens an https link in the system browser (anything else is refused here too). */
   openExternalLink(url: string): Promise<void>;
   /**

@@ -369,10 +369,15 @@ function createElectronMock() {
 
   const dialog = {
     nextResult: { canceled: true, filePaths: [] as string[] },
+    nextSave: { canceled: true, filePath: '' },
     calls: [] as unknown[][],
     async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
       dialog.calls.push(args);
       return dialog.nextResult;
+    },
+    async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+      dialog.calls.push(args);
+      return dialog.nextSave;
     },
   };
 

@@ -46,3 +46,27 @@ test('the course-file dialog is parented to the focused window and answers null 
   expect(electronMock.dialog.calls[1]?.[0]).toBe(window);
   expect(electronMock.dialog.calls[1]?.[1]).toMatchObject({ filters: [{ extensions: ['plenum'] }] });
 });
+
+test('the session log is saved where the save dialog says, whole, and a cancel writes nothing', async () => {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-save-'));
+  try {
+    const platform = createElectronPlatform(noAudience);
+    await expect(platform.saveTextFile('okter.csv', 'a,b\r\n')).resolves.toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    const target = join(dir, 'okter.csv');
+    electronMock.dialog.nextSave = { canceled: false, filePath: target };
+    await expect(platform.saveTextFile('okter.csv', '\uFEFFøkt;tid\r\n')).resolves.toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('\uFEFFøkt;tid\r\n');
+    expect(readdirSync(dir)).toEqual(['okter.csv']);
+    expect(electronMock.dialog.calls[1]?.[0]).toMatchObject({ defaultPath: 'okter.csv' });
+    // A folder that cannot be written: the failure is thrown (the service words it), no partial is left.
+    electronMock.dialog.nextSave = { canceled: false, filePath: join(dir, 'missing', 'okter.csv') };
+    await expect(platform.saveTextFile('okter.csv', 'x')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['okter.csv']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
