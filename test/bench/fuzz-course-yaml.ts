@@ -26,6 +26,7 @@ const WHOLE_FILE_CODES = new Set<CourseIssueCode>([
   'empty-text',
   'text-too-long',
   'not-utf8',
+  'webvtt-too-deep',
 ]);
 
 const VALID = `id: demo
@@ -372,6 +373,12 @@ async function main(): Promise<void> {
     outcomes.refused += 1;
   };
 
+  await measureKnownShapes(check, times);
+  times.length = 0;
+  outcomes.loaded = 0;
+  outcomes.refused = 0;
+  codes.clear();
+
   const started = performance.now();
   const report = await fc.check(
     fc.asyncProperty(
@@ -401,6 +408,81 @@ async function main(): Promise<void> {
     console.error(fc.defaultReportMessage(report));
     console.error(report.errorInstance);
     process.exitCode = 1;
+  }
+}
+
+const DEFAULT_FILES: CaseFiles = {
+  markdown: '# Bakgrunn\n\nSe ![bilde](bilde.png).\n',
+  subtitles: 'WEBVTT\n\n00:01.000 --> 00:02.000\nHei\n',
+};
+
+/** VALID with extra lines for its chapter's fields (indented four spaces). */
+const withChapterLines = (...lines: string[]) => VALID + lines.map((line) => `    ${line}\n`).join('');
+
+/**
+ * Shapes that once made the loader slow or made it throw (issue 12 and what the fuzz and probing found), each
+ * at the size of its limit: the figures show what a hostile folder costs, as a ratio to the valid course.
+ */
+const KNOWN_SHAPES: readonly { name: string; text: string; files?: Partial<CaseFiles> }[] = [
+  { name: 'valid course (baseline)', text: VALID },
+  {
+    name: '10,000 aliases to a 100 KB text',
+    text: withChapterLines(
+      `solutions: [&big ${'x'.repeat(100_000)}]`,
+      'prompts:',
+      ...Array(10_000).fill('  - *big'),
+    ),
+  },
+  {
+    name: '2,000 names of one 800 KB .md',
+    text: withChapterLines('prompts:', ...Array(2000).fill('  - bakgrunn.md')),
+    files: { markdown: 'ord '.repeat(200_000) },
+  },
+  {
+    name: '15,000 keys',
+    text: VALID + Array.from({ length: 15_000 }, (_, index) => `k${index}: v`).join('\n') + '\n',
+  },
+  { name: '100,000 nested [', text: VALID + `x: ${'['.repeat(100_000)}\n` },
+  { name: '45,000 empty list items', text: VALID + 'x:\n' + '  - \n'.repeat(45_000) },
+  {
+    name: '.md: backtick runs of every length',
+    text: VALID,
+    files: { markdown: Array.from({ length: 600 }, (_, index) => `${'`'.repeat(index + 1)}a`).join('') },
+  },
+  {
+    name: '.md: 13,000 remote pictures',
+    text: VALID,
+    files: { markdown: '![x](http://a)\n'.repeat(13_000) },
+  },
+  {
+    name: '.vtt: a cue of 100,000 nested <b>',
+    text: VALID,
+    files: { subtitles: `WEBVTT\n\n00:01.000 --> 00:02.000\n${'<b>'.repeat(100_000)}\n` },
+  },
+  {
+    name: '.vtt: 1 MB of cues',
+    text: VALID,
+    files: { subtitles: 'WEBVTT\n\n' + '00:01.000 --> 00:02.000\nHei\n\n'.repeat(30_000) },
+  },
+];
+
+/** Loads each known shape three times (through the same checks as the random cases) and prints the median. */
+async function measureKnownShapes(
+  check: (text: string, files: CaseFiles) => Promise<void>,
+  times: number[],
+): Promise<void> {
+  console.log('known hostile shapes (median of 3 loads; ratio to the valid course):');
+  let baseline = 0;
+  for (const shape of KNOWN_SHAPES) {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      times.length = 0;
+      await check(shape.text, { ...DEFAULT_FILES, ...shape.files });
+      runs.push(times[0] ?? 0);
+    }
+    const ms = median(runs);
+    baseline ||= ms;
+    console.log(`  ${shape.name.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms  ×${(ms / baseline).toFixed(0)}`);
   }
 }
 
