@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { realpath, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCourseFolder } from '../../../../src/node/course-source/load-course-folder';
-import { openInside, readInside } from '../../../../src/node/course-source/open-inside';
+import { openInside, readInside, toolPathFor } from '../../../../src/node/course-source/open-inside';
 import { MINIMAL_YAML, load, makeCourse, messagesFor, pngImage, removeCourses } from './course-fixture';
 
 // Each case was a way to make the loader (and so `plenum pack`) run for minutes, exhaust memory or pack a
@@ -347,6 +347,27 @@ describe('openInside reads the file it checked', () => {
     expect(await readInside(folder, 'nb.vtt', 1024)).toEqual(
       expect.objectContaining({ ok: false, problem: 'path-outside' }),
     );
+  });
+
+  test('without /proc (as on macOS) the opened file is checked by resolving again and comparing inodes', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      const folder = await makeCourse({ 'nb.vtt': 'WEBVTT\n' });
+      const opened = await openInside(folder, 'nb.vtt');
+      if (!opened.ok) throw new Error(opened.problem);
+      await opened.handle.close();
+      expect(toolPathFor(opened)).toBe(path.join(await realpath(folder), 'nb.vtt'));
+      expect(await readInside(folder, 'nb.vtt', 100)).toEqual(
+        expect.objectContaining({ ok: true, data: Buffer.from('WEBVTT\n') }),
+      );
+      await symlink('/etc/passwd', path.join(folder, 'ut.vtt'));
+      expect(await readInside(folder, 'ut.vtt', 100_000)).toEqual(
+        expect.objectContaining({ ok: false, problem: 'path-outside' }),
+      );
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
   });
 
   test('a file over its limit is refused; one at the limit is read whole', async () => {
