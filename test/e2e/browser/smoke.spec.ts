@@ -175,9 +175,11 @@ test('leaving the film and starting again picks the lecture up where it stands',
   const discussion = page.locator('[data-role="discussion"][data-chapter-id="apning"]');
   await expect(discussion).toBeVisible({ timeout: 20_000 });
 
+  // The overview offers the unfinished session; continuing it comes back to the same discussion.
   await page.locator('[data-role="leave"]').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
-  await page.locator('[data-role="start"]').click();
+  await expect(page.locator('[data-role="resume-note"]')).toContainText('kapittel 1, «Åpningssekvens»');
+  await page.locator('[data-role="resume"]').click();
   await expect(discussion).toBeVisible();
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(5.9);
   expect((await filmStatus(page)).currentTime).toBeLessThan(6);
@@ -186,8 +188,16 @@ test('leaving the film and starting again picks the lecture up where it stands',
   await expect(discussion).toBeHidden();
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(6.5);
 
+  // Starting from the beginning instead ends that session: the new one stands before the film again.
+  await page.locator('[data-role="leave"]').click();
+  await expect(page.locator('[data-role="resume-note"]')).toContainText('kapittel 2, «Søvn»');
+  await page.locator('[data-role="start"]').click();
+  await expect(page.locator('[data-role="notice-start"]')).toBeVisible();
+  expect((await filmStatus(page)).currentTime).toBe(0);
+
   // Locking the course returns to the library; a reload then stays there (main holds the course no more).
   await page.locator('[data-role="leave"]').click();
+  await expect(page.locator('[data-role="resume-note"]')).toContainText('filmen var ikke startet');
   const lock = page.locator('[data-role="lock"]');
   await expect(lock).toHaveAccessibleName('Lås kurset');
   await lock.click();
