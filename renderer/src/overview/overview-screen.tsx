@@ -9,6 +9,7 @@ import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
+import { SessionLog } from './session-log';
 import { PeopleList } from './people-list';
 import { timeOfDay } from '../app/time-of-day';
 import type { SessionKind, SessionView } from '../../../src/common/session/session-state';
@@ -138,6 +139,7 @@ export function OverviewScreen({ course, onClosed }: OverviewScreenProps): React
       </div>
       <FailureAlert failure={failure} />
       <PlanSection course={course} />
+      <SessionLog course={course} />
       <ChapterTable chapters={manifest.chapters} />
       {manifest.people.length > 0 && <PeopleList people={manifest.people} />}
       {manifest.background !== undefined && (

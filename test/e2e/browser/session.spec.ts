@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -200,6 +201,46 @@ test('Back pressed twice goes to the chapter start, then to the previous chapter
     await expect(phase).toContainText('Bolig');
     await page.keyboard.press('PageUp');
     await expect(phase).toContainText('Søvn');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('the session log lists an ended session with its times, exports CSV, and deletes after asking', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const host = await startPlenumHost();
+  try {
+    await unlockDemo(page, host.url);
+    await openPresenter(page);
+    await discussPromptTwo(page);
+    await page.locator('[data-role="end-session"]').click();
+    await page.locator('[data-role="end-session-yes"]').click();
+    const log = page.locator('[data-role="sessions"]');
+    const entry = log.locator('[data-role="session"]');
+    await expect(entry).toHaveCount(1);
+    await expect(entry.locator('[data-role="session-status"]')).toHaveAttribute('data-ended', 'true');
+    await entry.locator('summary').click();
+    await expect(entry.locator('tr[data-chapter-id="taushetsplikt"]')).toBeVisible();
+    await expectAccessible(page, 'overview with the session log');
+    await log.screenshot({ path: 'test-results/screens/session-log.png' });
+
+    const downloaded = page.waitForEvent('download');
+    await log.locator('[data-role="sessions-export"]').click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^plenum-okter-hva-er-viktig-for-meg-.*\.csv$/);
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    expect(text.startsWith('\uFEFFsession_id;course_id;course_title;kind;')).toBe(true);
+    expect(text).toContain(';taushetsplikt;Taushetsplikt;');
+
+    await entry.locator('[data-role="session-remove"]').click();
+    await expect(page.locator('[data-role="session-remove-confirm"]')).toBeVisible();
+    await page.locator('[data-role="session-remove-no"]').click();
+    await expect(entry).toHaveCount(1);
+    await entry.locator('[data-role="session-remove"]').click();
+    await page.locator('[data-role="session-remove-yes"]').click();
+    await expect(entry).toHaveCount(0);
   } finally {
     await host.stop();
   }
