@@ -20,6 +20,7 @@ export const COURSE_ISSUE_CODES = [
   'duplicate-id',
   'bad-language',
   'duplicate-language',
+  'duplicate-fact',
   'bad-time',
   'bad-minutes',
   'end-not-after-start',
@@ -79,6 +80,7 @@ export type CourseIssueParams = {
   'duplicate-id': { value: string; other: string };
   'bad-language': { value: string };
   'duplicate-language': { value: string; other: string };
+  'duplicate-fact': { value: string; other: string };
   'bad-time': { value: string };
   'bad-minutes': { value: string };
   'end-not-after-start': { end: string; start: string };

@@ -88,6 +88,21 @@ export const chapterSchema = z
   })
   .refine((chapter) => chapter.end > chapter.start);
 
+/** One case fact on the students' handout, e.g. a heading of the main character's fact sheet; `value` is Markdown. */
+export const handoutFactSchema = z.object({ label: text, value: text });
+
+/**
+ * What the printed handouts add to the course's own fields: the case facts, the tasks before and after class
+ * and the themes to reflect on (all Markdown but the labels). Optional in the manifest: older course files
+ * and courses written without it have none.
+ */
+export const handoutSchema = z.object({
+  facts: z.array(handoutFactSchema),
+  before: z.array(text),
+  after: z.array(text),
+  themes: z.array(text),
+});
+
 /**
  * The normalised course, as stored inside the encrypted course file and validated again by the app when it
  * opens one. Times are seconds; Markdown fields hold the Markdown itself. Unknown keys are stripped rather
@@ -104,6 +119,7 @@ export const courseManifestSchema = z.object({
   subtitles: z.array(subtitleSchema),
   film: filmSchema,
   chapters: z.array(chapterSchema).min(1),
+  handout: handoutSchema.optional(),
 });
 
 /** The normalised course manifest. */
@@ -124,3 +140,7 @@ export type Tip = z.infer<typeof tipSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 /** A link shown, never fetched. */
 export type Link = z.infer<typeof linkSchema>;
+/** What the printed handouts add to the course. */
+export type Handout = z.infer<typeof handoutSchema>;
+/** One case fact on the students' handout. */
+export type HandoutFact = z.infer<typeof handoutFactSchema>;

@@ -5,6 +5,8 @@ import { FieldReader } from './field-reader';
 import type { FieldNode, LoadContext, Located } from './load-context';
 import { readMarkdown } from './markdown-field';
 import { openInside, type OpenedCourseFile } from './open-inside';
+import { readHandout } from './read-handout';
+import { definedOnly, readEach, readWith, readWithAsync } from './read-helpers';
 import { UniqueValues } from './unique-values';
 import {
   readBoolean,
@@ -98,6 +100,7 @@ export async function readCourse(ctx: LoadContext): Promise<CourseDraft | undefi
       timeline.push(read.timeline);
     }
   }
+  const handout = await readWithAsync(course.optional('handout'), (field) => readHandout(ctx, field));
   course.finish();
 
   const fields = definedOnly({
@@ -110,6 +113,7 @@ export async function readCourse(ctx: LoadContext): Promise<CourseDraft | undefi
     background,
     subtitles,
     chapters,
+    handout,
   });
   return { fields, film: film && filmReference && { ...film, reference: filmReference }, timeline };
 }
@@ -345,39 +349,4 @@ function isHttpsLink(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Reads a field when present. */
-function readWith<T>(field: FieldNode | undefined, read: (field: FieldNode) => T | undefined): T | undefined {
-  return field === undefined ? undefined : read(field);
-}
-
-/** Reads a field when present, with a reader that reads files. */
-async function readWithAsync<T>(
-  field: FieldNode | undefined,
-  read: (field: FieldNode) => Promise<T | undefined>,
-): Promise<T | undefined> {
-  return field === undefined ? undefined : read(field);
-}
-
-/** Reads every item of a list field, in order; an absent field is an empty list. */
-async function readEach<T>(
-  ctx: LoadContext,
-  field: FieldNode | undefined,
-  read: (item: FieldNode) => T | undefined | Promise<T | undefined>,
-): Promise<T[]> {
-  const items = field === undefined ? [] : (readList(ctx, field) ?? []);
-  const values: T[] = [];
-  for (const item of items) {
-    const value = await read(item);
-    if (value !== undefined) {
-      values.push(value);
-    }
-  }
-  return values;
-}
-
-/** Drops keys whose value is undefined, so optional fields are absent rather than present-but-undefined. */
-function definedOnly<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
