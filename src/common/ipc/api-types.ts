@@ -55,6 +55,14 @@ export const sessionRecordSchema = z.object({
 /** A lecture or rehearsal that was held. */
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
+/**
+ * The longest evaluation address taken: its QR code then stays at a size (version 10 or so) whose modules a
+ * phone still reads across a lecture hall.
+ */
+export const EVALUATION_URL_MAX = 200;
+/** The longest closing message: a line or two in large type on the room's screen. */
+export const CLOSING_MESSAGE_MAX = 200;
+
 /** The user's settings; every field has a default, so an empty store is a complete one. */
 export const settingsSchema = z.object({
   language: z.enum(['nb', 'nn', 'en']),
@@ -66,7 +74,22 @@ export const settingsSchema = z.object({
    * Minutes with no session running after which main locks every course again (the password is asked anew);
    * null: only the lecturer's Lock and quitting lock.
    */
-  idleLockMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+  /**
+   * The institution's course evaluation, shown on the room's screen at the end as a QR code and as text.
+   * https only (students open it on their phones), and short enough for a QR code a back row can scan.
+   */
+  evaluationUrl: z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain })
+    .max(EVALUATION_URL_MAX)
+    .nullable(),
+  /** A few words from the lecturer on the end card (thanks, what comes next); null for none. */
+  closingMessage: z.string().trim().min(1).max(CLOSING_MESSAGE_MAX).nullable(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -78,4 +101,6 @@ export const DEFAULT_SETTINGS: Settings = {
   promptMode: 'one',
   planByCourse: {},
   idleLockMinutes: 60,
+  evaluationUrl: null,
+  closingMessage: null,
 };

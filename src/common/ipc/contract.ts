@@ -71,6 +71,15 @@ export type AudiencePresence =
   { kind: 'absent' } | { kind: 'present'; placement: 'projector' | 'this-screen' | 'page' };
 
 /**
+ * The lecture that was just ended, for the room's end card (the course's title, the thanks and the evaluation
+ * QR code) until a new session begins or the course is locked.
+ */
+export interface ClosingCard {
+  handle: string;
+  courseTitle: string;
+}
+
+/**
  * Everything main holds that a window renders, in one snapshot: the unlocked courses, the running session
  * (on stage: the audience window shows it), whether an audience window shows the stage, and the settings.
  * A window that reloads or crashes asks for it again and comes back to the same screen. When no audience
@@ -85,6 +94,8 @@ export interface PlenumState {
   session: SessionState | null;
   audience: AudiencePresence;
   settings: Settings;
+  /** The lecture just ended, whose end card the audience window shows; null once anything else begins. */
+  closing: ClosingCard | null;
 }
 
 /**

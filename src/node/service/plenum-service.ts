@@ -1,6 +1,6 @@
 import type { ApiError, ApiResult } from '../../common/ipc/api-error';
 import type { CourseRecord } from '../../common/ipc/api-types';
-import type { AudiencePresence, PlenumState, UnlockedCourse } from '../../common/ipc/contract';
+import type { AudiencePresence, ClosingCard, PlenumState, UnlockedCourse } from '../../common/ipc/contract';
 import type { Settings } from '../../common/ipc/api-types';
 import { CourseFileError, openCourseFile } from '../course-file';
 import type { Store } from '../store';
@@ -46,6 +46,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
   const events = new ServiceEvents();
   let revision = 0;
   let audience: AudiencePresence = { kind: 'absent' };
+  let closing: ClosingCard | null = null;
   let lastActivity = now();
 
   const state = (): PlenumState => ({
@@ -54,6 +55,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     session: runner.running(),
     audience,
     settings: store.getSettings(),
+    closing,
   });
   const changed = (): void => {
     revision += 1;
@@ -101,6 +103,10 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     unlockedView,
     changed,
     audience: () => audience,
+    setClosing: (card) => {
+      closing = card;
+    },
+    closing: () => closing,
     settings: () => store.getSettings(),
     remember: (partial: Partial<Settings>) => {
       try {
@@ -134,6 +140,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
   );
 
   const lockAll = async (): Promise<void> => {
+    closing = null;
     for (const course of courses.all()) runner.release(course.handle);
     if (courses.all().length === 0) return;
     await courses.closeAll();

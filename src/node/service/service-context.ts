@@ -1,5 +1,5 @@
 import type { CourseManifest } from '../../common/course/manifest';
-import type { AudiencePresence, UnlockedCourse } from '../../common/ipc/contract';
+import type { AudiencePresence, ClosingCard, UnlockedCourse } from '../../common/ipc/contract';
 import type { Settings } from '../../common/ipc/api-types';
 import type { Store } from '../store';
 import type { CourseRegistry, OpenCourse } from './course-registry';
@@ -48,6 +48,12 @@ export interface ServiceContext {
   /** Something every window renders changed: a new snapshot goes out with a higher revision. */
   changed(): void;
   audience(): AudiencePresence;
+  /**
+   * Sets (at "End the session") or clears (a new session, a lock) the room's end card; the caller's change
+   * goes out with the next snapshot, so it never costs a broadcast of its own.
+   */
+  setClosing(card: ClosingCard | null): void;
+  closing(): ClosingCard | null;
   settings(): Settings;
   /** Stores settings and tells every window; a failure is logged, never thrown (it only loses a memory). */
   remember(partial: Partial<Settings>): void;

@@ -288,6 +288,7 @@ describe('lecture', () => {
           },
     audience: { kind: 'absent' },
     settings: DEFAULT_SETTINGS,
+    closing: null,
   });
 
   test('the display stays awake while a session runs, and sleeps again when it ends', async () => {

@@ -45,6 +45,8 @@ export function courseHandlers(
       return context.unlockedView(course);
     },
     'course.lock': async ({ handle }) => {
+      // The end card names the course: it goes with the course.
+      if (context.closing()?.handle === handle) context.setClosing(null);
       runner.release(handle);
       if (await courses.remove(handle)) context.changed();
       return null;

@@ -18,6 +18,8 @@ export function sessionHandlers(
   return {
     'session.begin': async ({ handle, kind, view, fresh }) => {
       const course = context.opened(handle);
+      // A new session takes the room's screen: the last one's end card goes (with this call's snapshot).
+      context.setClosing(null);
       const state = runner.begin({
         course,
         kind,
@@ -44,7 +46,19 @@ export function sessionHandlers(
       return null;
     },
     'session.end': async () => {
-      runner.end();
+      // A lecture leaves its end card on the room's screen (a rehearsal has no room). It is set before the
+      // end so that the one snapshot the end sends already carries it: the room never sees "waiting".
+      const running = runner.running();
+      const course = running === null ? undefined : context.courses.get(running.handle);
+      const before = context.closing();
+      if (running?.kind === 'lecture' && course !== undefined)
+        context.setClosing({ handle: course.handle, courseTitle: course.manifest.title });
+      try {
+        runner.end();
+      } catch (error) {
+        context.setClosing(before);
+        throw error;
+      }
       return null;
     },
     'stage.audience': async ({ show }) => {

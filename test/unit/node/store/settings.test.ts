@@ -32,6 +32,8 @@ describe('settings', () => {
       promptMode: 'all',
       planByCourse: { 'course-1': 4 },
       idleLockMinutes: 60,
+      evaluationUrl: null,
+      closingMessage: null,
     });
     expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
   });
@@ -59,6 +61,8 @@ describe('settings', () => {
     const settings = store.getSettings();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, promptMode: 'all' });
     expect(Object.keys(settings).sort()).toEqual([
+      'closingMessage',
+      'evaluationUrl',
       'idleLockMinutes',
       'language',
       'planByCourse',
