@@ -32,7 +32,12 @@ export function attachClicker(window: BrowserWindow, deps: ClickerDeps): void {
         altKey: input.alt,
         metaKey: input.meta,
       },
-      { blank: lecture?.blank === true, keysOpen: false, typing: deps.typing.isTyping(contents) },
+      {
+        blank: lecture?.blank === true,
+        board: lecture?.board === true,
+        keysOpen: false,
+        typing: deps.typing.isTyping(contents),
+      },
     );
     if (action === null) return;
     switch (action.kind) {

@@ -79,7 +79,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
       },
       toggleKeys: () => setKeysOpen((open) => !open),
     },
-    { blank: state.blank, keysOpen },
+    { blank: state.blank, board: state.board, keysOpen },
   );
 
   const leave = async (): Promise<void> => {
@@ -110,6 +110,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
         <FilmStage
           course={course}
           lecture={lecture}
+          board={session.board}
           interactive
           startAt={startAt}
           video={video}

@@ -10,6 +10,7 @@ const KEY_ROWS = [
   'fullscreen',
   'escape',
   'digits',
+  'board',
   'subtitles',
   'help',
 ] as const;

@@ -25,6 +25,7 @@ import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
 import { AudienceControl } from './audience-control';
 import { ChapterNotes } from './chapter-notes';
+import { ClassBoard } from './class-board';
 import { ChapterTimeline } from './chapter-timeline';
 import { openAudiencePage } from './open-audience-page';
 import { PresenterPrompts } from './presenter-prompts';
@@ -126,7 +127,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
       },
       toggleKeys: () => setKeysOpen((open) => !open),
     },
-    { blank: state.blank, keysOpen },
+    { blank: state.blank, board: state.board, keysOpen },
   );
 
   const [noSecondDisplay, setNoSecondDisplay] = useState(false);
@@ -295,6 +296,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
                   <FilmStage
                     course={course}
                     lecture={lecture}
+                    board={session.board}
                     interactive={false}
                     // Read when the preview mounts: where the room was (an audience window just closed, say).
                     startAt={startPosition(manifest.chapters, state, position)}
@@ -342,6 +344,15 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
                 void send({ type: 'show-prompt', promptIndex: index });
               }}
               onShowAll={(all) => void send({ type: 'set-prompt-mode', mode: all ? 'all' : 'one' })}
+            />
+          )}
+          {chapter !== undefined && (
+            <ClassBoard
+              key={chapter.id}
+              chapter={chapter}
+              entries={session.board[chapter.id]}
+              shown={state.board}
+              onShow={(shown) => void send({ type: shown ? 'show-board' : 'hide-board' })}
             />
           )}
           {chapter !== undefined && <ChapterNotes chapter={chapter} notes={notes} />}

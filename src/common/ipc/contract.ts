@@ -4,6 +4,8 @@ import type { CourseFileHeaderSummary } from './course-summary';
 import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
 import type { ExportedSession } from '../records/session-export';
 import {
+  BOARD_ENTRIES_MAX,
+  BOARD_ENTRY_MAX,
   sessionCommandSchema,
   sessionKindSchema,
   sessionViewSchema,
@@ -141,6 +143,16 @@ export const API_CONTRACT = {
   /** A command to the running session (keys, clicker, buttons, the player's reports). */
   'session.command': {
     args: z.object({ command: sessionCommandSchema }).strict(),
+    result: result<SessionState>(),
+  },
+  /** One chapter's class board entries in the running session, replaced whole (sent as they are typed). */
+  'session.board': {
+    args: z
+      .object({
+        chapterId: z.string().min(1).max(200),
+        entries: z.array(z.string().max(BOARD_ENTRY_MAX)).max(BOARD_ENTRIES_MAX),
+      })
+      .strict(),
     result: result<SessionState>(),
   },
   /** The playing window's playhead, several times a second; changes no revision, broadcast as an event. */

@@ -17,6 +17,8 @@ export interface LectureKeyContext {
   keysOpen: boolean;
   /** A text field has focus: only keys that never type or move a caret (a clicker's) count. */
   typing: boolean;
+  /** The class board is on the room's screen (T hides it again). */
+  board: boolean;
 }
 
 /** What a key asks for: a command to main's session, or something the window does itself. */
@@ -70,6 +72,9 @@ export function lectureKeyAction(event: LectureKey, context: LectureKeyContext):
     case 's':
     case 'S':
       return { kind: 'toggle-subtitles' };
+    case 't':
+    case 'T':
+      return { kind: 'command', command: { type: context.board ? 'hide-board' : 'show-board' } };
     case '?':
       return { kind: 'toggle-keys' };
     default: {

@@ -56,6 +56,8 @@ export interface LectureState {
   phase: LecturePhase;
   /** The screen is blanked (B or .); the film pauses, and any key brings the picture back. */
   blank: boolean;
+  /** The class board is shown on the room's screen (over the discussion); the film playing hides it. */
+  board: boolean;
   /** The plan the lecture follows, or null for every chapter in film order. */
   plan: LecturePlan | null;
   promptMode: PromptMode;
@@ -86,6 +88,8 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-prompt-mode'), mode: promptModeSchema }),
   z.object({ type: z.literal('blank') }),
   z.object({ type: z.literal('unblank') }),
+  z.object({ type: z.literal('show-board') }),
+  z.object({ type: z.literal('hide-board') }),
   z.object({ type: z.literal('chapter-ended'), chapter: z.number().int().min(0), at: z.number().min(0) }),
   z.object({ type: z.literal('set-plan'), plan: lecturePlanSchema.nullable() }),
   z.object({ type: z.literal('restart') }),
@@ -98,6 +102,7 @@ export function initialLectureState(promptMode: PromptMode = 'one'): LectureStat
   return {
     phase: { kind: 'ready' },
     blank: false,
+    board: false,
     plan: null,
     promptMode,
     revision: 0,
@@ -121,11 +126,16 @@ export function reduceLecture(
   const last = course.chapters.length - 1;
   const route = lectureRoute(course, state.plan);
   const planned = routeChapters(route);
-  // The film never plays under a blank screen: every way into `playing` (a button, not only a key) unblanks.
+  // The film never plays under a blank screen or the board: every way into `playing` (a button, not only a
+  // key) clears both.
+  // The board is a chapter's: going to another chapter takes it off the screen too.
+  const sameChapter = (phase: LecturePhase): boolean =>
+    'chapter' in phase && 'chapter' in state.phase && phase.chapter === state.phase.chapter;
   const next = (phase: LecturePhase, extra: Partial<LectureState> = {}): LectureState => ({
     ...state,
+    ...(sameChapter(phase) ? {} : { board: false }),
     ...extra,
-    ...(phase.kind === 'playing' ? { blank: false } : {}),
+    ...(phase.kind === 'playing' ? { blank: false, board: false } : {}),
     phase,
     revision: state.revision + 1,
   });
@@ -212,6 +222,13 @@ export function reduceLecture(
       });
     case 'unblank':
       return state.blank ? next(phase, { blank: false }) : state;
+    case 'show-board':
+      // The board belongs to a chapter: shown while one is under way or discussed (never over the film).
+      return state.board || !('chapter' in phase) || phase.kind === 'playing'
+        ? state
+        : next(phase, { board: true });
+    case 'hide-board':
+      return state.board ? next(phase, { board: false }) : state;
     case 'chapter-ended': {
       if (phase.kind !== 'playing' || phase.chapter !== command.chapter) return state;
       const pauses = course.chapters[command.chapter]?.pause ?? true;
@@ -241,7 +258,7 @@ export function reduceLecture(
   function reduceContinue(from: LectureState, chapter: number): LectureState {
     const advance = (phase: LecturePhase): LectureState => ({
       ...from,
-      ...(phase.kind === 'playing' ? { blank: false } : {}),
+      ...(phase.kind === 'playing' ? { blank: false, board: false } : {}),
       phase,
       revision: state.revision + 1,
     });

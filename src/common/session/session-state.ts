@@ -28,6 +28,14 @@ export interface SessionChapterTime extends ChapterTime {
   chapterId: string;
 }
 
+/** The class board: what the class said, short entries per chapter id, in order. */
+export type SessionBoard = Record<string, string[]>;
+
+/** The longest board entry, in characters (a sentence or two; the board is for what the room said). */
+export const BOARD_ENTRY_MAX = 2000;
+/** The most entries one chapter's board holds. */
+export const BOARD_ENTRIES_MAX = 200;
+
 /** A session as every window sees it: the unit a lecture or rehearsal is held in, owned and persisted by main. */
 export interface SessionState {
   id: number;
@@ -44,6 +52,8 @@ export interface SessionState {
   position: number;
   /** Film and talk time per chapter so far, in the order the chapters were first reached. */
   timings: SessionChapterTime[];
+  /** The class board (not private: it may be projected; the lecturer's own notes are elsewhere). */
+  board: SessionBoard;
   /** Set when this session was continued rather than begun now (the window offers a fresh one instead). */
   continued: boolean;
 }

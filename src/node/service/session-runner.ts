@@ -137,6 +137,26 @@ export class SessionRunner {
     return session.state;
   }
 
+  /**
+   * Replaces one chapter's class board entries in the running session: committed before it returns (the
+   * console sends the list as it is typed), then every window sees it.
+   */
+  setBoard(chapterId: string, entries: readonly string[]): SessionState {
+    const session = this.current();
+    if (session === undefined) throw new ServiceError({ code: 'no-session' });
+    if (!session.course.manifest.chapters.some((chapter) => chapter.id === chapterId))
+      throw new ServiceError({ code: 'not-found', what: 'chapter' });
+    this.deps.store.saveBoard(session.state.id, chapterId, entries);
+    const kept = this.deps.store.boardOf(session.state.id)[chapterId] ?? [];
+    const { [chapterId]: _previous, ...others } = session.state.board;
+    session.state = {
+      ...session.state,
+      board: kept.length === 0 ? others : { ...others, [chapterId]: kept },
+    };
+    this.deps.onChange();
+    return session.state;
+  }
+
   /** The playing window's playhead: kept, broadcast, and saved with the next periodic save. */
   position(seconds: number): void {
     const session = this.current();
@@ -362,6 +382,7 @@ export class SessionRunner {
         lecture: validLecture(lecture, lectureCourse),
         position: saved.snapshot.position,
         timings: [],
+        board: this.deps.store.boardOf(saved.record.id),
         continued: true,
       },
     };
@@ -414,6 +435,7 @@ export class SessionRunner {
         lecture,
         position: 0,
         timings: [],
+        board: {},
         continued: false,
       },
     };

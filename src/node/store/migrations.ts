@@ -110,4 +110,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN saved_at REAL;
     `,
   },
+  {
+    version: 4,
+    name: 'the class board',
+    up: `
+      -- What the class said, jotted down by the facilitator during each discussion: short entries per
+      -- chapter, in order, kept with the session (and gone with it).
+      CREATE TABLE board_entries (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        chapter_id TEXT NOT NULL,
+        ordinal    INTEGER NOT NULL CHECK (ordinal >= 0),
+        text       TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+        PRIMARY KEY (session_id, chapter_id, ordinal)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

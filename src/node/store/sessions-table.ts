@@ -96,6 +96,8 @@ const timingSchema = sessionRecordSchema.shape.timings.element;
 const savedLectureSchema = z.object({
   phase: lecturePhaseSchema,
   blank: z.boolean(),
+  // Saved before the board existed: not shown.
+  board: z.boolean().default(false),
   plan: lecturePlanSchema.nullable(),
   promptMode: promptModeSchema,
   revision: z.number().int().min(0),
@@ -270,6 +272,7 @@ export class SessionsTable {
             plannedSeconds: plannedSeconds(timing.chapterId, plan, chapters),
             discussionSeconds: timing.discussionSeconds,
             filmSeconds: timing.filmSeconds,
+            // The class board is the store's to add (board_entries).
             board: [],
           })),
         },

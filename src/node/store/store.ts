@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CourseRecord, Note, Plan, SessionRecord, Settings } from '../../common/ipc/api-types';
+import { BoardTable } from './board-table';
 import { CourseFilesTable, type CourseFileEntry } from './course-files-table';
 import { NotesTable, type NoteInput } from './notes-table';
 import { PlansTable } from './plans-table';
@@ -10,7 +11,7 @@ import {
   type SessionStart,
   type SessionTiming,
 } from './sessions-table';
-import type { SessionKind } from '../../common/session/session-state';
+import type { SessionBoard, SessionKind } from '../../common/session/session-state';
 import type { ExportedSession } from '../../common/records/session-export';
 import { SettingsTable } from './settings-table';
 import { guardStore } from './store-error';
@@ -34,6 +35,7 @@ export class Store {
   private readonly plans: PlansTable;
   private readonly notes: NotesTable;
   private readonly sessions: SessionsTable;
+  private readonly board: BoardTable;
   private readonly settings: SettingsTable;
   private readonly walKeeper: WalKeeper;
 
@@ -46,6 +48,7 @@ export class Store {
     this.plans = new PlansTable(db, timestamp);
     this.notes = new NotesTable(db, timestamp);
     this.sessions = new SessionsTable(db, timestamp);
+    this.board = new BoardTable(db);
     this.settings = new SettingsTable(db);
     this.walKeeper = new WalKeeper(db, context.path, context.wal);
   }
@@ -110,6 +113,16 @@ export class Store {
     return this.guard(() => this.sessions.save(id, snapshot, timings));
   }
 
+  /** Replaces one chapter's class board entries in a session, committed before it returns; false if unknown. */
+  saveBoard(sessionId: number, chapterId: string, entries: readonly string[]): boolean {
+    return this.guard(() => this.board.replace(sessionId, chapterId, entries));
+  }
+
+  /** A session's class board, by chapter id. */
+  boardOf(sessionId: number): SessionBoard {
+    return this.guard(() => this.board.of(sessionId));
+  }
+
   /** Deletes a session from the log; false when there was none. */
   removeSession(id: number): boolean {
     return this.guard(() => this.sessions.remove(id));
@@ -117,7 +130,18 @@ export class Store {
 
   /** Sessions for export (one course, or every course when null), oldest first, with their chapters. */
   exportSessions(courseId: string | null): ExportedSession[] {
-    return this.guard(() => this.sessions.exportSessions(courseId));
+    return this.guard(() =>
+      this.sessions.exportSessions(courseId).map((session) => {
+        const board = this.board.of(session.id);
+        return {
+          ...session,
+          chapters: session.chapters.map((chapter) => ({
+            ...chapter,
+            board: board[chapter.chapterId] ?? [],
+          })),
+        };
+      }),
+    );
   }
 
   /** The newest unfinished session of that kind for a course, with what was saved of it; null if none. */

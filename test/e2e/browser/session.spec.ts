@@ -245,3 +245,65 @@ test('the session log lists an ended session with its times, exports CSV, and de
     await host.stop();
   }
 });
+
+test('the class board: typed in the console, projected and hidden, kept through kill -9', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-board-'));
+  try {
+    const first = await startPlenumHost({ dataDir });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const presenter = await context.newPage();
+    await unlockDemo(presenter, first.url);
+    await openPresenter(presenter);
+    await discussPromptTwo(presenter);
+    const audience = await context.newPage();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await audience.goto(`${first.origin}/?view=audience`);
+    await expect(audience.locator('[data-role="discussion"]')).toBeVisible();
+
+    const board = presenter.locator('[data-role="class-board"]');
+    await board.locator('[data-role="board-new"]').fill('Rune vil bestemme selv');
+    await board.locator('[data-role="board-new"]').press('Enter');
+    await board.locator('[data-role="board-new"]').fill('Hvem har lov til å vite om prøvesvaret?');
+    await board.locator('[data-role="board-new"]').press('Enter');
+    await expect(board.locator('[data-role="board-entry"]')).toHaveCount(2);
+    // Kept apart from the private notes, and said to be public.
+    await expect(presenter.locator('[data-role="notes"] [data-role="board-entry"]')).toHaveCount(0);
+
+    await board.locator('[data-role="board-toggle"]').click();
+    const projected = audience.locator('[data-role="board"]');
+    await expect(projected).toContainText('Rune vil bestemme selv');
+    await expect(projected).toContainText('prøvesvaret');
+    await expect(audience.locator('[data-role="discussion"]')).toHaveCount(0);
+    await expectAccessible(audience, 'the class board on the room screen');
+    await expectAccessible(presenter, 'presenter with the class board');
+    await audience.screenshot({ path: 'test-results/screens/audience-board.png' });
+    // One key hides it again (T, from the room's window as from a clicker).
+    await audience.keyboard.press('t');
+    await expect(projected).toHaveCount(0);
+    await expect(audience.locator('[data-role="discussion"]')).toBeVisible();
+
+    // An edit, then a crash well within a second of typing: nothing typed is lost.
+    await board.locator('[data-role="board-entry"]').first().fill('Rune vil bestemme selv over planen');
+    await presenter.waitForTimeout(900);
+    await first.kill();
+    await context.close();
+
+    const second = await startPlenumHost({ dataDir });
+    try {
+      const page = await browser.newPage();
+      await unlockDemo(page, second.url);
+      await openPresenter(page);
+      const entries = page.locator('[data-role="class-board"] [data-role="board-entry"]');
+      await expect(entries).toHaveCount(2);
+      await expect(entries.first()).toHaveValue('Rune vil bestemme selv over planen');
+      await page.close();
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

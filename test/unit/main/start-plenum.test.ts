@@ -284,6 +284,7 @@ describe('lecture', () => {
             lecture: lecture(kind, blank),
             position: 0,
             timings: [],
+            board: {},
             continued: false,
           },
     audience: { kind: 'absent' },

@@ -9,6 +9,7 @@ export function sessionHandlers(
   ApiHandlers,
   | 'session.begin'
   | 'session.command'
+  | 'session.board'
   | 'session.position'
   | 'session.leave'
   | 'session.end'
@@ -37,6 +38,7 @@ export function sessionHandlers(
         context.remember({ promptMode: command.mode });
       return state;
     },
+    'session.board': async ({ chapterId, entries }) => runner.setBoard(chapterId, entries),
     'session.position': async ({ seconds }) => {
       runner.position(seconds);
       return null;

@@ -8,7 +8,7 @@ const key = (name: string, extra: Partial<LectureKey> = {}): LectureKey => ({
   metaKey: false,
   ...extra,
 });
-const idle = { typing: false, blank: false, keysOpen: false };
+const idle = { typing: false, blank: false, board: false, keysOpen: false };
 const command = (type: string) => ({ kind: 'command', command: { type } });
 
 describe('the one key map (every window and main’s clicker)', () => {
@@ -69,5 +69,10 @@ describe('the one key map (every window and main’s clicker)', () => {
     const open = { ...idle, keysOpen: true };
     expect(lectureKeyAction(key('PageDown'), open)).toBeNull();
     expect(lectureKeyAction(key('Escape'), open)).toEqual({ kind: 'toggle-keys' });
+  });
+
+  test('T shows the class board, and hides it again when it is shown', () => {
+    expect(lectureKeyAction(key('t'), idle)).toEqual(command('show-board'));
+    expect(lectureKeyAction(key('T'), { ...idle, board: true })).toEqual(command('hide-board'));
   });
 });

@@ -294,4 +294,17 @@ describe('the lecture reducer', () => {
       expect(run([{ type: 'play' }], state)).toBe(state);
     });
   });
+
+  it('shows the class board for the chapter under way, never over the film, and drops it on a move', () => {
+    const discussing = run([{ type: 'play' }, { type: 'chapter-ended', chapter: 0, at: 120 }]);
+    const shown = run([{ type: 'show-board' }], discussing);
+    expect(shown.board).toBe(true);
+    expect(run([{ type: 'show-prompt', promptIndex: 0 }], shown).board).toBe(true);
+    expect(run([{ type: 'next' }], shown).board).toBe(false);
+    expect(run([{ type: 'go-to-chapter', chapter: 2 }], shown).board).toBe(false);
+    expect(run([{ type: 'hide-board' }], shown).board).toBe(false);
+    const playing = run([{ type: 'play' }]);
+    expect(run([{ type: 'show-board' }], playing)).toBe(playing);
+    expect(run([{ type: 'show-board' }])).toEqual(initialLectureState());
+  });
 });

@@ -440,4 +440,43 @@ describe('the Plenum service', () => {
     expect(exported.kind).toBe('download');
     expect(exported.text).toContain('class_board');
   });
+
+  it('keeps the class board with the session: saved as typed, projected and hidden, exported, after a crash', async () => {
+    const dir = tempDir();
+    const first = await unlocked(dir);
+    await first.begin('lecture');
+    await first.command({ type: 'play' });
+    await first.command({ type: 'chapter-ended', chapter: 0, at: 9.96 });
+    const typed = value<SessionState>(
+      await first.service.dispatch('session.board', {
+        chapterId: 'a',
+        entries: ['Rune vil bestemme selv', '  ', 'Søvn først'],
+      }),
+    );
+    expect(typed.board).toEqual({ a: ['Rune vil bestemme selv', 'Søvn først'] });
+    expect(await first.service.dispatch('session.board', { chapterId: 'zz', entries: ['x'] })).toEqual({
+      ok: false,
+      error: { code: 'not-found', what: 'chapter' },
+    });
+    expect((await first.command({ type: 'show-board' })).lecture.board).toBe(true);
+    expect((await first.command({ type: 'hide-board' })).lecture.board).toBe(false);
+    await first.command({ type: 'show-board' });
+    // Moving on takes the board off the room's screen.
+    expect((await first.command({ type: 'next' })).lecture.board).toBe(false);
+    // Nothing flushed: the board was committed as it was sent.
+    const second = await unlocked(dir);
+    const continued = await second.begin('lecture');
+    expect(continued.board).toEqual({ a: ['Rune vil bestemme selv', 'Søvn først'] });
+    const log = value<ExportedSession[]>(
+      await second.service.dispatch('sessions.list', { courseId: 'prove' }),
+    );
+    expect(log[0]?.chapters.find((chapter) => chapter.chapterId === 'a')?.board).toEqual([
+      'Rune vil bestemme selv',
+      'Søvn først',
+    ]);
+    const cleared = value<SessionState>(
+      await second.service.dispatch('session.board', { chapterId: 'a', entries: [] }),
+    );
+    expect(cleared.board).toEqual({});
+  });
 });
