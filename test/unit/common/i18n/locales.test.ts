@@ -48,6 +48,13 @@ describe('locales', () => {
     { kind: 'duplicate-entry', entry: 'x' },
     { kind: 'bad-entry-name', entry: '../x' },
     { kind: 'closed' },
+    { kind: 'not-a-file', path: '/x' },
+    { kind: 'made-elsewhere', reason: 'too-many-slots' },
+    { kind: 'made-elsewhere', reason: 'kdf-cost' },
+    { kind: 'write-failed', path: '/x.plenum', reason: 'ENOSPC', outcome: 'unchanged' },
+    { kind: 'write-failed', path: '/x.plenum', reason: 'EIO', outcome: 'unknown' },
+    { kind: 'busy', path: '/x.plenum', lockPath: '/.x.plenum.lock' },
+    { kind: 'too-many-open', max: 16 },
   ];
 
   it.each(LANGUAGES)('every course-file problem has its own sentence in %s', (language) => {
