@@ -8,6 +8,7 @@ import { useFullscreen } from '../film/use-fullscreen';
 import { useLecture } from '../film/use-lecture';
 import { useLectureKeys } from '../film/use-lecture-keys';
 import { useSettings } from '../settings/use-settings';
+import { EndCard } from '../stage/end-card';
 import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
 
@@ -28,6 +29,22 @@ export function AudienceApp(): ReactElement {
     document.title =
       course === null ? t('audience.title') : `${course.manifest.title} – ${t('audience.title')}`;
   }, [language, course, t]);
+  // The lecture just ended: the room keeps its end card (thanks, the evaluation) until anything else begins.
+  const closing = session === null ? (state?.closing ?? null) : null;
+  if (closing !== null && state !== null)
+    return (
+      <main className="audience" data-role="audience-closing">
+        <h1 className="visually-hidden">{t('audience.title')}</h1>
+        <div className="film-stage">
+          <EndCard
+            courseTitle={closing.courseTitle}
+            evaluationUrl={state.settings.evaluationUrl}
+            closingMessage={state.settings.closingMessage}
+            reason="ended"
+          />
+        </div>
+      </main>
+    );
   if (session === null || course === null)
     return (
       <main className="audience audience-waiting" data-role="audience-waiting" aria-busy={state === null}>

@@ -10,6 +10,7 @@ import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
 import { SessionLog } from './session-log';
+import { EvaluationSettings } from './evaluation-settings';
 import { PeopleList } from './people-list';
 import { timeOfDay } from '../app/time-of-day';
 import type { SessionKind, SessionView } from '../../../src/common/session/session-state';
@@ -140,6 +141,7 @@ export function OverviewScreen({ course, onClosed }: OverviewScreenProps): React
       <FailureAlert failure={failure} />
       <PlanSection course={course} />
       <SessionLog course={course} />
+      <EvaluationSettings />
       <ChapterTable chapters={manifest.chapters} />
       {manifest.people.length > 0 && <PeopleList people={manifest.people} />}
       {manifest.background !== undefined && (

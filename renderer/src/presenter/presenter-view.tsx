@@ -224,6 +224,11 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               ? t('presenter.nextNone')
               : t('presenter.next', { number: (following ?? 0) + 1, title: nextChapter.title })}
           </p>
+          {phase.kind === 'finished' && (settings.settings?.evaluationUrl ?? null) === null && (
+            <p className="hint" data-role="evaluation-hint">
+              {t('presenter.evaluationHint')}
+            </p>
+          )}
           <div className="presenter-controls" role="group" aria-label={t('presenter.controlsLabel')}>
             <button
               type="button"

@@ -19,6 +19,7 @@ import { useHlsFilm } from '../film/use-hls-film';
 import type { Lecture } from '../film/use-lecture';
 import { useSettings } from '../settings/use-settings';
 import { BreakCard } from './break-card';
+import { EndCard } from './end-card';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { usePositionReport } from './use-position-report';
 
@@ -204,9 +205,12 @@ export function FilmStage({
         />
       )}
       {phase.kind === 'finished' && (
-        <section className="film-finished" data-role="finished">
-          <h2>{t('film.finished')}</h2>
-        </section>
+        <EndCard
+          courseTitle={manifest.title}
+          evaluationUrl={settings.settings?.evaluationUrl ?? null}
+          closingMessage={settings.settings?.closingMessage ?? null}
+          reason="finished"
+        />
       )}
       {children}
       {state.blank && (
