@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlenumState, UnlockedCourse } from '../../../src/common/ipc/contract';
 import { usePlenumState } from '../api/use-plenum-state';
 import { FilmPlayer } from '../film/film-player';
+import { HandoutScreen } from '../handouts/handout-screen';
 import { LibraryScreen } from '../library/library-screen';
 import { OverviewScreen } from '../overview/overview-screen';
 import { PresenterView } from '../presenter/presenter-view';
@@ -16,7 +17,7 @@ function shownCourse(state: PlenumState | null, screen: Screen): UnlockedCourse 
   if (state === null) return null;
   const handle =
     state.session?.handle ??
-    (screen.kind === 'overview'
+    (screen.kind === 'overview' || screen.kind === 'handout'
       ? screen.handle
       : screen.kind === 'start'
         ? state.courses.at(-1)?.handle
@@ -73,8 +74,20 @@ export function App(): ReactElement {
   return (
     <div className="page">
       <AppHeader />
-      {overview !== null ? (
-        <OverviewScreen key={overview.handle} course={overview} onClosed={toLibrary} />
+      {screen.kind === 'handout' && course !== null ? (
+        <HandoutScreen
+          key={`${course.handle}-${screen.handout}`}
+          course={course}
+          kind={screen.handout}
+          onBack={() => setScreen({ kind: 'overview', handle: course.handle })}
+        />
+      ) : overview !== null ? (
+        <OverviewScreen
+          key={overview.handle}
+          course={overview}
+          onClosed={toLibrary}
+          onHandout={(handout) => setScreen({ kind: 'handout', handle: overview.handle, handout })}
+        />
       ) : screen.kind === 'unlock' ? (
         <UnlockScreen
           key={screen.target.id}

@@ -1,3 +1,5 @@
+import type { HandoutKind } from '../handouts/handout-kind';
+
 /** A course file about to be unlocked: its library entry, what to call it, and (for the demo only) its password. */
 export interface UnlockTarget {
   /** The library entry's id: a window names entries, never paths. */
@@ -16,4 +18,6 @@ export type Screen =
   | { kind: 'start' }
   | { kind: 'library' }
   | { kind: 'unlock'; target: UnlockTarget }
-  | { kind: 'overview'; handle: string };
+  | { kind: 'overview'; handle: string }
+  /** A printable handout of an unlocked course; Back returns to its overview. */
+  | { kind: 'handout'; handle: string; handout: HandoutKind };

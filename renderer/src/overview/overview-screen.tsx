@@ -5,6 +5,8 @@ import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { callApi, type CallFailure } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
+import type { HandoutKind } from '../handouts/handout-kind';
+import { HandoutsSection } from '../handouts/handouts-section';
 import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
@@ -19,6 +21,8 @@ import type { SessionKind, SessionView } from '../../../src/common/session/sessi
 export interface OverviewScreenProps {
   course: UnlockedCourse;
   onClosed(): void;
+  /** Opens one of the course's printable handouts in this window. */
+  onHandout(kind: HandoutKind): void;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface OverviewScreenProps {
  * three ways in (the film in this window, the presenter view with the room's screen, a rehearsal alone).
  * Each starts or continues a session in main with one call; main's snapshot then shows its screen.
  */
-export function OverviewScreen({ course, onClosed }: OverviewScreenProps): ReactElement {
+export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenProps): ReactElement {
   const plenum = usePlenum();
   const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -141,6 +145,7 @@ export function OverviewScreen({ course, onClosed }: OverviewScreenProps): React
       <FailureAlert failure={failure} />
       <PlanSection course={course} />
       <SessionLog course={course} />
+      <HandoutsSection onOpen={onHandout} />
       <EvaluationSettings />
       <ChapterTable chapters={manifest.chapters} />
       {manifest.people.length > 0 && <PeopleList people={manifest.people} />}
