@@ -19,6 +19,7 @@ startPlenum({
       mediaBase: (handle) => `plenum://app/media/${handle}/`,
       pickFile: () => platform.pickCourseFile(),
       saveFile: (name, text) => platform.saveTextFile(name, text),
+      savePdf: (name) => platform.saveFocusedAsPdf(name),
       openExternal: (url) => platform.openExternalLink(url),
       audienceWindow: platform.audienceWindow,
     });

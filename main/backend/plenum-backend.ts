@@ -25,14 +25,19 @@ export interface AudienceWindowControl {
 }
 
 /**
- * What only Electron can do, handed to the backend for the `library.pickFile`, `shell.openLink` and
- * `stage.audience` channels.
+ * What only Electron can do, handed to the backend for the `library.pickFile`, `sessions.export`,
+ * `handout.savePdf`, `shell.openLink` and `stage.audience` channels.
  */
 export interface ElectronPlatform {
   /** The native open dialog for `.plenum` files; null when cancelled. */
   pickCourseFile(): Promise<string | null>;
   /** The native save dialog, then the text written there (whole or not at all); false when cancelled. */
   saveTextFile(suggestedName: string, text: string): Promise<boolean>;
+  /**
+   * The native save dialog, then the focused window (the handout the lecturer clicked "Save as PDF" in)
+   * printed to an A4 PDF and written there, whole or not at all; false when cancelled.
+   */
+  saveFocusedAsPdf(suggestedName: string): Promise<boolean>;
   /** Opens an https link in the system browser (anything else is refused here too). */
   openExternalLink(url: string): Promise<void>;
   /**

@@ -35,15 +35,27 @@ export function createElectronPlatform(audienceWindow: AudienceWindowControl): E
         ? await dialog.showSaveDialog(parent, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || result.filePath === undefined || result.filePath === '') return false;
-      // Written beside and renamed over, so a failed write never leaves half a file where one was asked for.
-      const partial = `${result.filePath}.partial-${process.pid}`;
-      try {
-        await writeFile(partial, text, { encoding: 'utf8', flush: true });
-        await rename(partial, result.filePath);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
-      }
+      await writeWhole(result.filePath, text);
+      return true;
+    },
+    async saveFocusedAsPdf(suggestedName) {
+      // The window whose "Save as PDF" was clicked has the focus; with none there is nothing sound to print.
+      const window = BrowserWindow.getFocusedWindow();
+      if (window === null) throw new Error('no focused window to print');
+      // 'PDF' is the format's name (the filter's label), not a sentence to translate.
+      const result = await dialog.showSaveDialog(window, {
+        defaultPath: suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      if (result.canceled || result.filePath === undefined || result.filePath === '') return false;
+      // Printed after the dialog closes, so the dialog never shows in it; the page's own @page rules (A4 and
+      // its margins) decide the layout, and backgrounds print so the QR codes' white margins stay.
+      const pdf = await window.webContents.printToPDF({
+        pageSize: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
+      await writeWhole(result.filePath, pdf);
       return true;
     },
     async openExternalLink(url) {
@@ -52,4 +64,20 @@ export function createElectronPlatform(audienceWindow: AudienceWindowControl): E
       await shell.openExternal(url);
     },
   };
+}
+
+/** Writes a file beside its target and renames it over, so a failed write never leaves half a file. */
+async function writeWhole(target: string, data: string | Uint8Array): Promise<void> {
+  const partial = `${target}.partial-${process.pid}`;
+  try {
+    await writeFile(
+      partial,
+      data,
+      typeof data === 'string' ? { encoding: 'utf8', flush: true } : { flush: true },
+    );
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

@@ -54,6 +54,14 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
   }
+  /** What printToPDF answers next (Electron: the page printed as PDF bytes), and every call's options. */
+  nextPdf: Uint8Array | Error = new TextEncoder().encode('%PDF-1.4 fake\n');
+  readonly printCalls: unknown[] = [];
+  async printToPDF(options: unknown): Promise<Uint8Array> {
+    this.printCalls.push(options);
+    if (this.nextPdf instanceof Error) throw this.nextPdf;
+    return this.nextPdf;
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }

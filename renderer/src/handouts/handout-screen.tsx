@@ -52,9 +52,18 @@ export function HandoutScreen({ course, kind, onBack }: HandoutScreenProps): Rea
     };
   }, [plenum, courseId, kind]);
 
+  // Main saves a PDF where it can (Electron's dialog); the loopback host answers `print`, and the browser's
+  // own print dialog (which saves PDFs too) takes over.
   const save = async (): Promise<void> => {
     setSaved('');
-    window.print();
+    const result = await callApi(() => plenum.handout.savePdf({ name: `${courseId}-${kind}` }));
+    if (!result.ok) {
+      setFailure(result.error);
+      return;
+    }
+    setFailure(null);
+    if (result.value.kind === 'print') window.print();
+    else if (result.value.kind === 'saved') setSaved(t('handouts.saved'));
   };
 
   const session = sessions?.find((candidate) => candidate.id === sessionId) ?? null;

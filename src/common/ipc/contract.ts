@@ -66,6 +66,16 @@ export type SessionExportResult =
   { kind: 'saved' } | { kind: 'cancelled' } | { kind: 'download'; fileName: string; text: string };
 
 /**
+ * What saving a handout as a PDF came to: saved where the lecturer chose (Electron prints the window to a PDF
+ * and shows its save dialog), cancelled, or `print`: the loopback host has no dialog, so the window opens
+ * the browser's own print dialog, which can save a PDF too.
+ */
+export type HandoutPdfResult = { kind: 'saved' } | { kind: 'cancelled' } | { kind: 'print' };
+
+/** The file name a handout's PDF is offered under (without `.pdf`): an id-like name, safe in any folder. */
+export const HANDOUT_PDF_NAME = /^[a-z0-9-]{1,120}$/;
+
+/**
  * Whether an audience window is showing the stage, and where: on a second display (the projector), on the
  * laptop's own screen (no second display), or as a browser page (the loopback host cannot tell which screen).
  */
@@ -189,6 +199,11 @@ export const API_CONTRACT = {
   'sessions.export': {
     args: z.object({ courseId, delimiter: z.enum([',', ';']), summary: z.boolean() }).strict(),
     result: result<SessionExportResult>(),
+  },
+  /** Prints the handout on screen to an A4 PDF (Electron: the focused window) saved where the lecturer chooses. */
+  'handout.savePdf': {
+    args: z.object({ name: z.string().regex(HANDOUT_PDF_NAME) }).strict(),
+    result: result<HandoutPdfResult>(),
   },
   'settings.update': { args: settingsSchema.partial().strict(), result: result<Settings>() },
   'shell.openLink': {

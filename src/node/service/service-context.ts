@@ -21,6 +21,11 @@ export interface ServiceDeps {
    * Absent in the loopback host, where the window offers the text as a download instead.
    */
   saveFile?: (suggestedName: string, text: string) => Promise<boolean>;
+  /**
+   * Prints the focused window to a PDF and saves it where the lecturer chooses in a native save dialog
+   * (Electron); false when cancelled. Absent in the loopback host, where the window prints itself.
+   */
+  savePdf?: (suggestedName: string) => Promise<boolean>;
   /** Opens an https link in the system browser (Electron's shell); absent in the loopback host. */
   openExternal?: (url: string) => Promise<void>;
   /**

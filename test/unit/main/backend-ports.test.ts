@@ -70,3 +70,42 @@ test('the session log is saved where the save dialog says, whole, and a cancel w
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a handout is printed from the focused window to an A4 PDF, saved whole, and a cancel prints nothing', async () => {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-pdf-'));
+  try {
+    const platform = createElectronPlatform(noAudience);
+    // No window has the focus: nothing sound to print, and no dialog is shown.
+    await expect(platform.saveFocusedAsPdf('demo-students.pdf')).rejects.toThrow();
+    expect(electronMock.dialog.calls).toEqual([]);
+    const window = new FakeBrowserWindow({});
+    FakeBrowserWindow.focused = window;
+    await expect(platform.saveFocusedAsPdf('demo-students.pdf')).resolves.toBe(false);
+    expect(window.webContents.printCalls).toEqual([]);
+    expect(electronMock.dialog.calls[0]?.[0]).toBe(window);
+    expect(electronMock.dialog.calls[0]?.[1]).toMatchObject({
+      defaultPath: 'demo-students.pdf',
+      filters: [{ extensions: ['pdf'] }],
+    });
+    const target = join(dir, 'demo-students.pdf');
+    electronMock.dialog.nextSave = { canceled: false, filePath: target };
+    const bytes = new TextEncoder().encode('%PDF-1.7 handout\n');
+    window.webContents.nextPdf = bytes;
+    await expect(platform.saveFocusedAsPdf('demo-students.pdf')).resolves.toBe(true);
+    expect(window.webContents.printCalls).toEqual([
+      { pageSize: 'A4', printBackground: true, preferCSSPageSize: true },
+    ]);
+    expect(readFileSync(target)).toEqual(Buffer.from(bytes));
+    expect(readdirSync(dir)).toEqual(['demo-students.pdf']);
+    // Printing fails: thrown for the service to word, and the file saved before is left as it was.
+    window.webContents.nextPdf = new Error('render process gone');
+    await expect(platform.saveFocusedAsPdf('demo-students.pdf')).rejects.toThrow('render process gone');
+    expect(readFileSync(target)).toEqual(Buffer.from(bytes));
+    expect(readdirSync(dir)).toEqual(['demo-students.pdf']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,11 +1,11 @@
-import type { AppInfo, SessionExportResult } from '../../../common/ipc/contract';
+import type { AppInfo, HandoutPdfResult, SessionExportResult } from '../../../common/ipc/contract';
 import { toCsv } from '../../../common/records/csv';
 import { sessionRows } from '../../../common/records/session-export';
 import type { ApiHandlers } from '../dispatcher';
 import type { ServiceContext } from '../service-context';
 import { ServiceError } from '../service-error';
 
-/** Plans, notes, past sessions, settings and links: what the user keeps, and the app's facts. */
+/** Plans, notes, past sessions, handouts saved, settings and links: what the user keeps, and the app's facts. */
 export function recordHandlers(
   context: ServiceContext,
 ): Pick<
@@ -19,6 +19,7 @@ export function recordHandlers(
   | 'sessions.list'
   | 'sessions.remove'
   | 'sessions.export'
+  | 'handout.savePdf'
   | 'settings.update'
   | 'shell.openLink'
 > {
@@ -55,6 +56,10 @@ export function recordHandlers(
       const fileName = `plenum-${summary ? 'oppsummering' : 'okter'}-${courseId}-${day}.csv`;
       if (deps.saveFile === undefined) return { kind: 'download', fileName, text };
       return (await deps.saveFile(fileName, text)) ? { kind: 'saved' } : { kind: 'cancelled' };
+    },
+    'handout.savePdf': async ({ name }): Promise<HandoutPdfResult> => {
+      if (deps.savePdf === undefined) return { kind: 'print' };
+      return (await deps.savePdf(`${name}.pdf`)) ? { kind: 'saved' } : { kind: 'cancelled' };
     },
     'settings.update': async (partial) => {
       const settings = store.updateSettings(partial);
