@@ -12,6 +12,7 @@ import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
 import { ChapterTable } from './chapter-table';
 import { SessionLog } from './session-log';
+import { ClosingOffer } from './closing-offer';
 import { EvaluationSettings } from './evaluation-settings';
 import { PeopleList } from './people-list';
 import { timeOfDay } from '../app/time-of-day';
@@ -143,6 +144,7 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
         </button>
       </div>
       <FailureAlert failure={failure} />
+      <ClosingOffer course={course} />
       <PlanSection course={course} />
       <SessionLog course={course} />
       <HandoutsSection onOpen={onHandout} />

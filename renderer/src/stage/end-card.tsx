@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkQr } from '../film/link-qr';
 
@@ -11,6 +11,19 @@ export interface EndCardProps {
   closingMessage: string | null;
   /** `finished`: the film has played to its end; `ended`: the lecturer ended the session. */
   reason: 'finished' | 'ended';
+}
+
+/**
+ * The address with line-break chances after each `/`, `?`, `&` and `=` (a `<wbr>` adds no text), so a long
+ * one wraps where a reader expects it rather than inside a number.
+ */
+function breakable(url: string): ReactNode[] {
+  return url.split(/(?<=[/?&=])/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
 
 /**
@@ -40,7 +53,7 @@ export function EndCard({ courseTitle, evaluationUrl, closingMessage, reason }: 
           <div className="end-card-evaluation">
             <p className="end-card-ask">{t('stage.end.evaluate')}</p>
             <p className="end-card-address" data-role="evaluation-address">
-              {evaluationUrl}
+              {breakable(evaluationUrl)}
             </p>
           </div>
         )}

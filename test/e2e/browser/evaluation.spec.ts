@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost } from './plenum-host'
 // explained and not saved), the end card shows when the film has played to its end and when the lecturer
 // ends the session, and its QR code, read back from a screenshot, is exactly the address set. The short
 // demo's last chapter (index 7) runs 79.92-95.60 s; the audience page's film is sent to near its end so the
-// test plays only its last moment.
+// test plays only its last moment. With one screen, the overview offers the same end card for that screen.
 
 const LAST_CHAPTER = 7;
 const ADDRESS = 'https://nettskjema.no/a/123456?kurs=hva-er-viktig';
@@ -113,6 +113,22 @@ test('the end card shows the evaluation QR code, which decodes to the address se
     expect(await decodeQr(finished.locator('[data-role="evaluation-qr"]'))).toBe(ADDRESS);
     await expect(presenter.locator('[data-role="evaluation-hint"]')).toHaveCount(0);
     await expectAccessible(audience, 'end of the film');
+
+    // One screen (the audience page closed): the room sees the lecturer's window, so ending the lecture
+    // brings the overview with an offer to show the end card right here.
+    await audience.close();
+    await expect(presenter.locator('[data-role="preview"]')).toBeVisible();
+    await presenter.locator('[data-role="end-session"]').click();
+    await presenter.locator('[data-role="end-session-yes"]').click();
+    await presenter.locator('[data-role="show-end-card"]').click();
+    const screen = presenter.locator('[data-role="end-screen"]');
+    await expect(screen.locator('[data-role="end-card"]')).toContainText('Takk for i dag!');
+    expect(await decodeQr(screen.locator('[data-role="evaluation-qr"]'))).toBe(ADDRESS);
+    await expectAccessible(presenter, 'end card on this screen');
+    await presenter.screenshot({ path: 'test-results/screens/end-card-this-screen.png' });
+    await presenter.keyboard.press('Escape');
+    await expect(screen).toHaveCount(0);
+    await expect(presenter.locator('[data-role="evaluation-settings"]')).toBeVisible();
   } finally {
     await host.stop();
   }
