@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CLOSING_MESSAGE_MAX,
@@ -39,6 +39,8 @@ function EvaluationForm({ settings }: { settings: Settings }): ReactElement {
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<CallFailure | null>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  const messageField = useRef<HTMLInputElement>(null);
 
   const save = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -48,6 +50,9 @@ function EvaluationForm({ settings }: { settings: Settings }): ReactElement {
     const closingMessage = settingsSchema.shape.closingMessage.safeParse(orNull(message));
     setUrlWrong(!evaluationUrl.success);
     setMessageWrong(!closingMessage.success);
+    // The first wrong field gets the focus, so its explanation is read out with it.
+    if (!evaluationUrl.success) urlField.current?.focus();
+    else if (!closingMessage.success) messageField.current?.focus();
     if (!evaluationUrl.success || !closingMessage.success) return;
     setSaving(true);
     const result = await callApi(() =>
@@ -81,6 +86,7 @@ function EvaluationForm({ settings }: { settings: Settings }): ReactElement {
             autoComplete="off"
             spellCheck={false}
             data-role="evaluation-url"
+            ref={urlField}
             value={url}
             aria-invalid={urlWrong}
             aria-describedby={`${id}-url-hint ${id}-url-error`}
@@ -107,6 +113,7 @@ function EvaluationForm({ settings }: { settings: Settings }): ReactElement {
             id={`${id}-message`}
             type="text"
             data-role="closing-message-input"
+            ref={messageField}
             value={message}
             aria-invalid={messageWrong}
             aria-describedby={`${id}-message-error`}

@@ -59,8 +59,10 @@ test('the end card shows the evaluation QR code, which decodes to the address se
     await form.locator('[data-role="evaluation-save"]').click();
     await expect(form.locator('[data-role="evaluation-url-error"]')).toContainText('https-adresse');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toBeFocused();
     await expect(form.locator('[data-role="evaluation-saved"]')).toHaveText('');
     await expectAccessible(presenter, 'overview with a wrong evaluation address');
+    await form.screenshot({ path: 'test-results/screens/evaluation-settings-wrong.png' });
 
     // No address: the film's end shows thanks but no QR code, and the console says where to set one.
     await presenter.locator('[data-role="start-presenter"]').click();
