@@ -78,7 +78,7 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
         void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
       },
     },
-    { blank: state.blank, keysOpen: false },
+    { blank: state.blank, board: state.board, keysOpen: false },
   );
   return (
     <main className="audience" data-role="audience" aria-label={t('audience.title')}>
@@ -86,6 +86,7 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
       <FilmStage
         course={course}
         lecture={lecture}
+        board={session.board}
         interactive={false}
         startAt={startAt}
         video={video}

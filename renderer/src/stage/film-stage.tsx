@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import type { SessionBoard } from '../../../src/common/session/session-state';
 import { chapterAfter, lectureRoute } from '../../../src/common/lecture/lecture-route';
 import { isWithinChapter, stillFrameTime } from '../film/chapter-stop';
 import { DiscussionView } from '../film/discussion-view';
@@ -18,6 +19,7 @@ import { useChapterStop, type PlayingChapter } from '../film/use-chapter-stop';
 import { useHlsFilm } from '../film/use-hls-film';
 import type { Lecture } from '../film/use-lecture';
 import { useSettings } from '../settings/use-settings';
+import { BoardView } from './board-view';
 import { BreakCard } from './break-card';
 import { EndCard } from './end-card';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
@@ -27,6 +29,8 @@ import { usePositionReport } from './use-position-report';
 export interface FilmStageProps {
   course: UnlockedCourse;
   lecture: Lecture;
+  /** The session's class board, shown over the discussion while the lecture says so. */
+  board: SessionBoard;
   /**
    * Whether people operate this stage with a pointer (the buttons on the notice and the discussion view).
    * False on the projector and in the presenter's preview, where the presenter's own controls do it.
@@ -53,6 +57,7 @@ export interface FilmStageProps {
 export function FilmStage({
   course,
   lecture,
+  board,
   interactive,
   startAt,
   // Named as a ref here so React's compiler rules know that setting the element's playhead is no prop mutation.
@@ -183,7 +188,10 @@ export function FilmStage({
           onStart={() => void send({ type: 'play' })}
         />
       )}
-      {phase.kind === 'discussing' && chapter !== undefined && !replaying && (
+      {state.board && chapter !== undefined && (
+        <BoardView chapter={chapter} entries={board[chapter.id] ?? []} language={manifest.language} />
+      )}
+      {phase.kind === 'discussing' && chapter !== undefined && !replaying && !state.board && (
         <DiscussionView
           chapter={chapter}
           promptIndex={phase.promptIndex}
