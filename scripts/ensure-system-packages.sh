@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Chromium for the renderer's browser tests
-# (never Playwright's own download), Xvfb for headed runs, and the build tools better-sqlite3 compiles with.
+# (never Playwright's own download), Xvfb for headed runs, poppler-utils (pdftotext, to read printed handouts
+# back), and the build tools better-sqlite3 compiles with.
 # ffmpeg and ffprobe come from npm packages; Electron's binary is never needed (see docs/testing.md).
 set -euo pipefail
 need=()
@@ -10,6 +11,7 @@ check make make
 check python3 python3
 check chromium chromium
 check Xvfb xvfb
+check pdftotext poppler-utils
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing system packages: ${need[*]}. Install them (as root: apt-get install -y ${need[*]})." >&2

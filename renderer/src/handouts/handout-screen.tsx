@@ -24,7 +24,7 @@ export interface HandoutScreenProps {
  * "Save as PDF" (hidden on paper), then the handout itself, laid out for A4 by the print style sheet.
  */
 export function HandoutScreen({ course, kind, onBack }: HandoutScreenProps): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const plenum = usePlenum();
   const back = useFocusOnMount<HTMLButtonElement>();
   const [failure, setFailure] = useState<CallFailure | null>(null);
@@ -116,7 +116,10 @@ export function HandoutScreen({ course, kind, onBack }: HandoutScreenProps): Rea
                 <option key={candidate.id} value={candidate.id}>
                   {t('handouts.summary.option', {
                     kind: t(`overview.sessions.kind.${candidate.kind}`),
-                    time: new Date(candidate.startedAt).toLocaleString(),
+                    time: new Intl.DateTimeFormat(i18n.language, {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    }).format(new Date(candidate.startedAt)),
                   })}
                 </option>
               ))}
