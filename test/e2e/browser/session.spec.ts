@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -215,6 +216,11 @@ test('the session log lists an ended session with its times, exports CSV, and de
     await unlockDemo(page, host.url);
     await openPresenter(page);
     await discussPromptTwo(page);
+    // A board entry a spreadsheet would run, with a quote and the delimiter in it.
+    const nasty = '=HYPERLINK("https://example.com";"klikk")';
+    await page.locator('[data-role="board-new"]').fill(nasty);
+    await page.locator('[data-role="board-new"]').press('Enter');
+    await page.waitForTimeout(800);
     await page.locator('[data-role="end-session"]').click();
     await page.locator('[data-role="end-session-yes"]').click();
     const log = page.locator('[data-role="sessions"]');
@@ -232,7 +238,12 @@ test('the session log lists an ended session with its times, exports CSV, and de
     expect(file.suggestedFilename()).toMatch(/^plenum-okter-hva-er-viktig-for-meg-.*\.csv$/);
     const text = await readFile((await file.path()) ?? '', 'utf8');
     expect(text.startsWith('\uFEFFsession_id;course_id;course_title;kind;')).toBe(true);
-    expect(text).toContain(';taushetsplikt;Taushetsplikt;');
+    const rows = parse(text, { bom: true, delimiter: ';' });
+    const row = rows.find((cells) => cells[7] === 'taushetsplikt');
+    expect(row?.[8]).toBe('Taushetsplikt');
+    // Quoted as RFC 4180 says, read back whole, and neutralised: the spreadsheet shows it as text.
+    expect(row?.[12]).toBe(`'${nasty}`);
+    expect(text).toContain(`"'=HYPERLINK(""https://example.com"";""klikk"")"`);
 
     await entry.locator('[data-role="session-remove"]').click();
     await expect(page.locator('[data-role="session-remove-confirm"]')).toBeVisible();
