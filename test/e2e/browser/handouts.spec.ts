@@ -51,6 +51,13 @@ async function printedText(page: Page, kind: string): Promise<{ text: string; pa
   return { text: text.replace(/\s+/g, ' '), pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
 }
 
+/** The page's globals this spec touches, typed structurally (no DOM types in the e2e files). */
+interface PageGlobal {
+  print(): void;
+  printed: number;
+  getComputedStyle(element: unknown): { breakInside: string };
+}
+
 test('the students’ handout, the plan template and the run sheet print with the course in them', async ({
   page,
 }) => {
@@ -79,9 +86,10 @@ test('the students’ handout, the plan template and the run sheet print with th
     expect(students.text).not.toContain('Tilbake til kurset');
     // No item is split over two pages.
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page
-      .locator('.handout-item')
-      .evaluateAll((items) => [...new Set(items.map((item) => getComputedStyle(item).breakInside))]);
+    const breaks = await page.locator('.handout-item').evaluateAll((items) => {
+      const page = globalThis as unknown as PageGlobal;
+      return [...new Set(items.map((item) => page.getComputedStyle(item).breakInside))];
+    });
     expect(breaks).toEqual(['avoid']);
     await page.emulateMedia({ media: null });
     await page.locator('[data-role="handout-back"]').click();
@@ -116,13 +124,14 @@ test('the students’ handout, the plan template and the run sheet print with th
 
     // In the browser, "Save as PDF" is the browser's own print dialog: main answers `print`.
     await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
+      const window = globalThis as unknown as PageGlobal;
+      window.printed = 0;
       window.print = () => {
-        (window as unknown as { printed: number }).printed += 1;
+        window.printed += 1;
       };
     });
     await page.locator('[data-role="handout-pdf"]').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobal).printed)).toBe(1);
     await page.locator('[data-role="handout-back"]').click();
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   } finally {
