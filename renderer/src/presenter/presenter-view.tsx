@@ -9,6 +9,7 @@ import {
   routeChapters,
 } from '../../../src/common/lecture/lecture-route';
 import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
+import { phaseChapter } from '../../../src/common/lecture/phase-chapter';
 import type { SessionState } from '../../../src/common/session/session-state';
 import { usePlayhead } from '../api/use-plenum-state';
 import { callApi } from '../api/call-api';
@@ -49,18 +50,7 @@ export interface PresenterViewProps {
 
 /** The chapter the presenter's side is about: the one under way, the one a break follows, or the next one. */
 function focusChapter(phase: LecturePhase, planned: readonly number[]): number {
-  switch (phase.kind) {
-    case 'playing':
-    case 'paused':
-    case 'discussing':
-      return phase.chapter;
-    case 'break':
-      return phase.after;
-    case 'ready':
-      return planned[0] ?? 0;
-    case 'finished':
-      return planned.at(-1) ?? 0;
-  }
+  return phaseChapter(phase) ?? (phase.kind === 'finished' ? planned.at(-1) : planned[0]) ?? 0;
 }
 
 /**

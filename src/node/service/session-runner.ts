@@ -1,5 +1,6 @@
 import { accrueChapterTime, type ChapterTime } from '../../common/lecture/chapter-times';
 import { lectureCourseOf } from '../../common/lecture/lecture-course';
+import { phaseChapter } from '../../common/lecture/phase-chapter';
 import type { LectureCourse } from '../../common/lecture/lecture-route';
 import {
   initialLectureState,
@@ -246,7 +247,7 @@ export class SessionRunner {
       if (key === this.runningKey) return [];
       const held = this.held.get(key);
       if (held !== undefined)
-        return [{ kind, startedAt: held.state.startedAt, chapter: chapterOf(held.state.lecture.phase) }];
+        return [{ kind, startedAt: held.state.startedAt, chapter: phaseChapter(held.state.lecture.phase) }];
       const saved = this.deps.store.findUnfinishedSession(course.manifest.id, kind);
       return saved === null
         ? []
@@ -254,7 +255,7 @@ export class SessionRunner {
             {
               kind,
               startedAt: Date.parse(saved.record.startedAt),
-              chapter: chapterOf(saved.snapshot.lecture.phase),
+              chapter: phaseChapter(saved.snapshot.lecture.phase),
             },
           ];
     });
@@ -439,21 +440,6 @@ export class SessionRunner {
         continued: false,
       },
     };
-  }
-}
-
-/** The chapter a phase stands in (a break counts as the chapter it follows), or null. */
-function chapterOf(phase: LecturePhase): number | null {
-  switch (phase.kind) {
-    case 'playing':
-    case 'paused':
-    case 'discussing':
-      return phase.chapter;
-    case 'break':
-      return phase.after < 0 ? null : phase.after;
-    case 'ready':
-    case 'finished':
-      return null;
   }
 }
 

@@ -1,12 +1,12 @@
 /**
  * Child process for session-crash.test.ts: runs a real SessionRunner over the real Store and moves the
  * lecture as fast as it can, printing "saved <revision>" after each command has returned (saved), until the
- * parent kills it with SIGKILL. (src/*.ts is loaded through the store tests' swc-require-hook.cjs.)
+ * parent kills it with SIGKILL. (src/*.ts is loaded through test/support/swc-require-hook.cjs.)
  */
 'use strict';
 const { writeSync } = require('node:fs');
 const { join } = require('node:path');
-require('../store/swc-require-hook.cjs');
+require('../../../support/swc-require-hook.cjs');
 
 const { openStore } = require(join(__dirname, '../../../../src/node/store'));
 const { SessionRunner } = require(join(__dirname, '../../../../src/node/service/session-runner'));

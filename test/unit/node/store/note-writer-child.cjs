@@ -6,7 +6,7 @@
 'use strict';
 const { writeSync } = require('node:fs');
 const { join } = require('node:path');
-require('./swc-require-hook.cjs');
+require('../../../support/swc-require-hook.cjs');
 
 const { openStore } = require(join(__dirname, '../../../../src/node/store'));
 

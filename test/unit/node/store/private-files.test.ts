@@ -112,7 +112,7 @@ describe('a store path that cannot hold the database', () => {
     'refuses, at once, a data folder where no folder can be made (/proc)',
     () => {
       const script = [
-        `require(${JSON.stringify(join(__dirname, 'swc-require-hook.cjs'))});`,
+        `require(${JSON.stringify(join(__dirname, '..', '..', '..', 'support', 'swc-require-hook.cjs'))});`,
         `const { openStore } = require(${JSON.stringify(join(__dirname, '../../../../src/node/store'))});`,
         "try { openStore('/proc/plenum-test/data/plenum.sqlite'); } catch (e) { console.log(JSON.stringify(e.problem)); }",
       ].join('\n');

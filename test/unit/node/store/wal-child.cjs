@@ -8,7 +8,7 @@
 const { writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
-require('./swc-require-hook.cjs');
+require('../../../support/swc-require-hook.cjs');
 
 const { openStore } = require(join(__dirname, '../../../../src/node/store'));
 
