@@ -61,7 +61,13 @@ export function ClassBoard({ chapter, entries = NO_ENTRIES, shown, onShow }: Cla
       pending.current = list;
       timer.current ??= setTimeout(send, SAVE_EVERY_MS);
     };
-    return { send, schedule };
+    /** Sends a waiting edit now (the field lost focus: the lecturer may be about to end the session). */
+    const flush = (): void => {
+      if (timer.current === null) return;
+      clearTimeout(timer.current);
+      send();
+    };
+    return { send, schedule, flush };
   }, [plenum, chapter.id]);
   const change = (list: string[]): void => {
     setDraft(list);
@@ -70,10 +76,7 @@ export function ClassBoard({ chapter, entries = NO_ENTRIES, shown, onShow }: Cla
   useEffect(
     () => () => {
       // Leaving the chapter sends what is still waiting at once.
-      if (timer.current !== null) {
-        clearTimeout(timer.current);
-        saver.send();
-      }
+      saver.flush();
     },
     [saver],
   );
@@ -131,6 +134,7 @@ export function ClassBoard({ chapter, entries = NO_ENTRIES, shown, onShow }: Cla
         value={next}
         onChange={(event) => setNext(event.target.value)}
         onKeyDown={add}
+        onBlur={saver.flush}
       />
       <button
         type="button"
