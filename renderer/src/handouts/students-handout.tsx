@@ -1,6 +1,7 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import { CaseFacts } from '../overview/case-facts';
 import { MarkdownText } from '../markdown/markdown-text';
 
 /** Whether the lecturer says the class is compulsory; `unstated` prints nothing about it. */
@@ -63,16 +64,7 @@ export function StudentsHandout({ course, attendance }: StudentsHandoutProps): R
       {handout !== undefined && handout.facts.length > 0 && (
         <section aria-labelledby={ids.facts}>
           <h2 id={ids.facts}>{t('handouts.students.facts')}</h2>
-          <dl className="handout-facts">
-            {handout.facts.map((fact) => (
-              <div key={fact.label} className="handout-item">
-                <dt>{fact.label}</dt>
-                <dd>
-                  <MarkdownText source={fact.value} baseLevel={3} />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <CaseFacts facts={handout.facts} />
         </section>
       )}
       <TaskList id={ids.before} heading={t('handouts.students.before')} items={handout?.before ?? []} />

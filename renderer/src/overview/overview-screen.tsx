@@ -10,6 +10,7 @@ import { HandoutsSection } from '../handouts/handouts-section';
 import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
+import { CaseFacts } from './case-facts';
 import { ChapterTable } from './chapter-table';
 import { SessionLog } from './session-log';
 import { ClosingOffer } from './closing-offer';
@@ -37,6 +38,7 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const noticeId = useId();
   const backgroundId = useId();
+  const factsId = useId();
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [closing, setClosing] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -155,6 +157,12 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
         <section aria-labelledby={backgroundId}>
           <h2 id={backgroundId}>{t('overview.backgroundHeading')}</h2>
           <MarkdownText source={manifest.background} baseLevel={2} />
+        </section>
+      )}
+      {manifest.handout !== undefined && manifest.handout.facts.length > 0 && (
+        <section aria-labelledby={factsId}>
+          <h2 id={factsId}>{t('overview.factsHeading')}</h2>
+          <CaseFacts facts={manifest.handout.facts} />
         </section>
       )}
     </main>
