@@ -4,6 +4,7 @@ import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { lectureRoute, plannedMinutes } from '../../../src/common/lecture/lecture-route';
 import type { SessionState } from '../../../src/common/session/session-state';
+import { formatTime } from '../../../src/common/course/time';
 import { applyTimings, recordedMinutes } from '../../../src/common/plan/apply-timings';
 import { defaultPlan } from '../../../src/common/plan/plan-templates';
 import { callApi, type CallFailure } from '../api/call-api';
@@ -31,7 +32,11 @@ export function RehearsalTimings({ course, session }: RehearsalTimingsProps): Re
 
   const route = lectureRoute(lectureCourseOf(manifest), lecture.plan);
   // Main counts the rehearsal's times as the lecture moves, and every snapshot carries them.
-  const timings = session.timings.filter((timing) => timing.discussionSeconds > 0);
+  // In the film's chapter order, whatever order the rehearsal visited them in.
+  const chapterIndex = (id: string): number => manifest.chapters.findIndex((chapter) => chapter.id === id);
+  const timings = session.timings
+    .filter((timing) => timing.discussionSeconds > 0)
+    .sort((a, b) => chapterIndex(a.chapterId) - chapterIndex(b.chapterId));
 
   const write = async (): Promise<void> => {
     const base = lecture.plan ?? {
@@ -69,18 +74,20 @@ export function RehearsalTimings({ course, session }: RehearsalTimingsProps): Re
               <th scope="col">{t('presenter.timings.chapter')}</th>
               <th scope="col">{t('presenter.timings.planned')}</th>
               <th scope="col">{t('presenter.timings.recorded')}</th>
+              <th scope="col">{t('presenter.timings.toPlan')}</th>
             </tr>
           </thead>
           <tbody>
             {timings.map((timing) => {
-              const index = manifest.chapters.findIndex((chapter) => chapter.id === timing.chapterId);
+              const index = chapterIndex(timing.chapterId);
               const chapter = manifest.chapters[index];
               const planned = plannedMinutes(route, index) ?? chapter?.minutes;
               return (
                 <tr key={timing.chapterId} data-role="timing-row" data-chapter-id={timing.chapterId}>
                   <th scope="row">{chapter?.title ?? timing.chapterId}</th>
                   <td>{planned === undefined ? '–' : t('presenter.timings.minutes', { count: planned })}</td>
-                  <td data-role="timing-recorded">
+                  <td data-role="timing-recorded">{formatTime(timing.discussionSeconds)}</td>
+                  <td data-role="timing-to-plan">
                     {t('presenter.timings.minutes', { count: recordedMinutes(timing.discussionSeconds) })}
                   </td>
                 </tr>
