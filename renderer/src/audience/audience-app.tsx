@@ -41,6 +41,7 @@ export function AudienceApp(): ReactElement {
             evaluationUrl={state.settings.evaluationUrl}
             closingMessage={state.settings.closingMessage}
             reason="ended"
+            language={state.courses.find((open) => open.handle === closing.handle)?.manifest.language}
           />
         </div>
       </main>

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Person } from '../../../src/common/course/manifest';
 import type { PromptMode } from '../../../src/common/lecture/lecture-state';
+import { useRoomTranslator } from '../i18n/use-room-translator';
 import { promptPage } from './prompt-paging';
 
 /** Props of {@link DiscussionView}. */
@@ -16,6 +17,8 @@ export interface DiscussionViewProps {
   onContinue(): void;
   onShowPrompt(index: number): void;
   onPromptMode(mode: PromptMode): void;
+  /** The course's language, for what the room reads (the label, the position, the quotation's credit). */
+  language: string;
 }
 
 /**
@@ -28,12 +31,14 @@ export function DiscussionView({
   promptIndex,
   promptMode,
   people,
+  language,
   interactive,
   onContinue,
   onShowPrompt,
   onPromptMode,
 }: DiscussionViewProps): ReactElement {
   const { t } = useTranslation();
+  const { t: room, language: roomLanguage } = useRoomTranslator(language);
   const button = useRef<HTMLButtonElement>(null);
   const page = promptPage(chapter.prompts.length, promptIndex, promptMode);
   const speakerId = chapter.quote?.speaker;
@@ -52,7 +57,9 @@ export function DiscussionView({
       data-prompt-mode={promptMode}
       aria-labelledby={headingId}
     >
-      <p className="discussion-label">{t('film.discussion')}</p>
+      <p className="discussion-label" lang={roomLanguage}>
+        {room('film.discussion')}
+      </p>
       <h2 id={headingId}>{chapter.title}</h2>
       {/* Announced when the lecturer turns to another prompt or shows them all. */}
       <div className="prompts" aria-live="polite">
@@ -86,7 +93,7 @@ export function DiscussionView({
                 {t('film.prompts.previous')}
               </button>
               <span className="prompt-position" data-role="prompt-position">
-                {t('film.prompts.position', {
+                {room('film.prompts.position', {
                   number: (page.current ?? 0) + 1,
                   count: chapter.prompts.length,
                 })}
@@ -116,7 +123,9 @@ export function DiscussionView({
       {chapter.quote !== undefined && (
         <figure className="quote" data-role="quote">
           <blockquote>{chapter.quote.text}</blockquote>
-          {speaker !== undefined && <figcaption>{t('film.quoteBy', { speaker })}</figcaption>}
+          {speaker !== undefined && (
+            <figcaption lang={roomLanguage}>{room('film.quoteBy', { speaker })}</figcaption>
+          )}
         </figure>
       )}
       {interactive && (

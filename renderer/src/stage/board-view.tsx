@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRoomTranslator } from '../i18n/use-room-translator';
 import type { Chapter } from '../../../src/common/course/manifest';
 
 /** Props of {@link BoardView}. */
@@ -15,10 +15,14 @@ export interface BoardViewProps {
  * like the discussion view (the facilitator shows and hides it with a click or T).
  */
 export function BoardView({ chapter, entries, language }: BoardViewProps): ReactElement {
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT(language);
+  const { t, language: roomLanguage } = useRoomTranslator(language);
   return (
-    <section className="discussion board-view" data-role="board" data-chapter-id={chapter.id} lang={language}>
+    <section
+      className="discussion board-view"
+      data-role="board"
+      data-chapter-id={chapter.id}
+      lang={roomLanguage}
+    >
       <p className="discussion-label">{t('film.board.label')}</p>
       <h2>{chapter.title}</h2>
       {entries.length === 0 ? (

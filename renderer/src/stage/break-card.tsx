@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../src/common/course/time';
+import { useRoomTranslator } from '../i18n/use-room-translator';
 
 /** Props of {@link BreakCard}. */
 export interface BreakCardProps {
@@ -12,6 +13,8 @@ export interface BreakCardProps {
   /** False on the projector: the room sees no button. */
   interactive: boolean;
   onContinue(): void;
+  /** The course's language, for what the room reads. */
+  language: string;
 }
 
 /**
@@ -24,8 +27,10 @@ export function BreakCard({
   nextTitle,
   interactive,
   onContinue,
+  language,
 }: BreakCardProps): ReactElement {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { t: room, language: roomLanguage } = useRoomTranslator(language);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -33,15 +38,15 @@ export function BreakCard({
   }, []);
   const end = since + minutes * 60_000;
   const left = Math.max(0, Math.ceil((end - now) / 1000));
-  const back = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(end);
+  const back = new Intl.DateTimeFormat(roomLanguage, { hour: '2-digit', minute: '2-digit' }).format(end);
   return (
     <section className="break-card" data-role="break" aria-labelledby="break-card-heading">
-      <h2 id="break-card-heading">{t('stage.break.heading')}</h2>
-      <p className="break-back">{t('stage.break.backAt', { time: back })}</p>
+      <h2 id="break-card-heading">{room('stage.break.heading')}</h2>
+      <p className="break-back">{room('stage.break.backAt', { time: back })}</p>
       <p className="break-left" data-role="break-left">
-        {left > 0 ? t('stage.break.left', { time: formatTime(left) }) : t('stage.break.over')}
+        {left > 0 ? room('stage.break.left', { time: formatTime(left) }) : room('stage.break.over')}
       </p>
-      {nextTitle !== null && <p className="break-next">{t('stage.break.next', { title: nextTitle })}</p>}
+      {nextTitle !== null && <p className="break-next">{room('stage.break.next', { title: nextTitle })}</p>}
       {interactive && (
         <div className="discussion-actions">
           <button type="button" className="button primary large" data-role="continue" onClick={onContinue}>

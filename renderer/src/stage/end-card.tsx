@@ -1,6 +1,6 @@
 import { Fragment, type ReactElement, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { LinkQr } from '../film/link-qr';
+import { useRoomTranslator } from '../i18n/use-room-translator';
 
 /** Props of {@link EndCard}. */
 export interface EndCardProps {
@@ -11,6 +11,8 @@ export interface EndCardProps {
   closingMessage: string | null;
   /** `finished`: the film has played to its end; `ended`: the lecturer ended the session. */
   reason: 'finished' | 'ended';
+  /** The course's language for what the room reads; the window's own when unknown. */
+  language?: string | undefined;
 }
 
 /**
@@ -31,11 +33,18 @@ function breakable(url: string): ReactNode[] {
  * session: the course's title, thanks, the closing message, and a QR code to the evaluation large enough to
  * scan from the back row, with the address as text for those who type it. The QR code is drawn offline.
  */
-export function EndCard({ courseTitle, evaluationUrl, closingMessage, reason }: EndCardProps): ReactElement {
-  const { t } = useTranslation();
+export function EndCard({
+  courseTitle,
+  evaluationUrl,
+  closingMessage,
+  reason,
+  language,
+}: EndCardProps): ReactElement {
+  const { t, language: roomLanguage } = useRoomTranslator(language);
   return (
     <section
       className="end-card"
+      lang={roomLanguage}
       data-role={reason === 'finished' ? 'finished' : 'end-card'}
       data-evaluation={evaluationUrl !== null}
       aria-labelledby="end-card-heading"

@@ -201,6 +201,7 @@ export function FilmStage({
           onContinue={() => void send({ type: 'next' })}
           onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
           onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
+          language={manifest.language}
         />
       )}
       {phase.kind === 'break' && (
@@ -210,6 +211,7 @@ export function FilmStage({
           nextTitle={nextAfterBreak === null ? null : (manifest.chapters[nextAfterBreak]?.title ?? null)}
           interactive={interactive}
           onContinue={() => void send({ type: 'next' })}
+          language={manifest.language}
         />
       )}
       {phase.kind === 'finished' && (
@@ -218,6 +220,7 @@ export function FilmStage({
           evaluationUrl={settings.settings?.evaluationUrl ?? null}
           closingMessage={settings.settings?.closingMessage ?? null}
           reason="finished"
+          language={manifest.language}
         />
       )}
       {children}

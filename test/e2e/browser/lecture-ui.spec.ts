@@ -1,5 +1,6 @@
 import { expectAccessible } from '../../support/expect-accessible';
 import { expect, test, type Page } from '@playwright/test';
+import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { discussionClock } from '../../../renderer/src/film/discussion-clock';
 import { promptPage } from '../../../renderer/src/film/prompt-paging';
 import { svgDataUrl } from '../../../renderer/src/film/svg-data-url';
@@ -307,6 +308,22 @@ test('the discussion timer starts at the stop and says when time is up', async (
   await expect(timer).toHaveAttribute('data-over', 'true');
   await expect(timer).toContainText('Tiden er ute');
   expectOwnOrigin(requests);
+});
+
+test('the room reads the course’s language, whatever the interface speaks', async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(async () => {
+    const api = (globalThis as unknown as { plenum: PlenumApi }).plenum;
+    await api.settings.update({ language: 'en' });
+  });
+  await page.locator('[data-role="start"]').click();
+  await page.locator('[data-role="notice-start"]').click();
+  const discussion = page.locator('[data-role="discussion"][data-chapter-id="apning"]');
+  await expect(discussion).toBeVisible({ timeout: 20_000 });
+  // The demo course is in bokmål: its label is the course's; the lecturer's buttons stay in English.
+  await expect(discussion.locator('.discussion-label')).toHaveText('Samtale');
+  await expect(discussion.locator('.discussion-label')).toHaveAttribute('lang', 'nb');
+  await expect(page.locator('[data-role="leave"]')).toHaveText('Back to the overview');
 });
 
 test('subtitles on and off with S, a cue shows, and the choice is remembered', async ({ page }) => {
