@@ -39,6 +39,7 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
   const noticeId = useId();
   const backgroundId = useId();
   const factsId = useId();
+  const waysId = useId();
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [closing, setClosing] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -145,6 +146,16 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
           {t('overview.close')}
         </button>
       </div>
+      <section className="ways-in" aria-labelledby={waysId} data-role="ways-in">
+        <h2 id={waysId} className="visually-hidden">
+          {t('overview.ways.heading')}
+        </h2>
+        <ul className="ways-list">
+          <li>{t('overview.ways.film')}</li>
+          <li>{t('overview.ways.presenter')}</li>
+          <li>{t('overview.ways.rehearse')}</li>
+        </ul>
+      </section>
       <FailureAlert failure={failure} />
       <ClosingOffer course={course} />
       <PlanSection course={course} />
