@@ -158,6 +158,23 @@ export function SessionLog({ course }: SessionLogProps): ReactElement {
                       </tbody>
                     </table>
                   )}
+                  {session.chapters.some((chapter) => chapter.board.length > 0) && (
+                    <div className="session-board" data-role="session-board">
+                      <h3>{t('overview.sessions.board')}</h3>
+                      {session.chapters
+                        .filter((chapter) => chapter.board.length > 0)
+                        .map((chapter) => (
+                          <div key={chapter.chapterId} data-chapter-id={chapter.chapterId}>
+                            <h4>{chapter.title}</h4>
+                            <ul>
+                              {chapter.board.map((entry, index) => (
+                                <li key={index}>{entry}</li>
+                              ))}
+                            </ul>
+                          </div>
+                        ))}
+                    </div>
+                  )}
                   <button
                     type="button"
                     className="button small"

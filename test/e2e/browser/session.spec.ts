@@ -229,6 +229,8 @@ test('the session log lists an ended session with its times, exports CSV, and de
     await expect(entry.locator('[data-role="session-status"]')).toHaveAttribute('data-ended', 'true');
     await entry.locator('summary').click();
     await expect(entry.locator('tr[data-chapter-id="taushetsplikt"]')).toBeVisible();
+    // What the class said is in the log too.
+    await expect(entry.locator('[data-role="session-board"]')).toContainText(nasty);
     await expectAccessible(page, 'overview with the session log');
     await log.screenshot({ path: 'test-results/screens/session-log.png' });
 
