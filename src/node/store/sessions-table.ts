@@ -121,8 +121,6 @@ export class SessionsTable {
   private readonly endStatement: Statement<[{ id: number; now: string }]>;
   private readonly getStatement: Statement<[number], SessionRow>;
   private readonly timingsOfStatement: Statement<[number], TimingRow>;
-  private readonly listStatement: Statement<[string], SessionRow>;
-  private readonly listTimingsStatement: Statement<[string], TimingRow>;
   private readonly unfinishedStatement: Statement<[string, string], StateRow>;
   private readonly exportStatement: Statement<[{ courseId: string | null }], ExportRow>;
   private readonly removeStatement: Statement<[number]>;
@@ -174,14 +172,6 @@ export class SessionsTable {
     this.timingsOfStatement = db.prepare<[number], TimingRow>(
       `SELECT session_id, chapter_id, film_seconds, discussion_seconds FROM session_timings
        WHERE session_id = ? ORDER BY ordinal`,
-    );
-    this.listStatement = db.prepare<[string], SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE course_id = ? ORDER BY started_at DESC, id DESC`,
-    );
-    this.listTimingsStatement = db.prepare<[string], TimingRow>(
-      `SELECT t.session_id, t.chapter_id, t.film_seconds, t.discussion_seconds
-       FROM session_timings t JOIN sessions s ON s.id = t.session_id
-       WHERE s.course_id = ? ORDER BY t.session_id, t.ordinal`,
     );
     this.unfinishedStatement = db.prepare<[string, string], StateRow>(
       `SELECT ${STATE_COLUMNS} FROM sessions
@@ -295,20 +285,6 @@ export class SessionsTable {
   get(id: number): SessionRecord | null {
     const row = this.getStatement.get(id);
     return row === undefined ? null : toSession(row, this.timingsOfStatement.all(id));
-  }
-
-  /** A course's sessions, newest first, each with its timings in order; invalid rows are skipped. */
-  list(courseId: string): SessionRecord[] {
-    const timingsBySession = new Map<number, TimingRow[]>();
-    for (const timing of this.listTimingsStatement.all(courseId)) {
-      const list = timingsBySession.get(timing.session_id) ?? [];
-      list.push(timing);
-      timingsBySession.set(timing.session_id, list);
-    }
-    return this.listStatement.all(courseId).flatMap((row) => {
-      const session = toSession(row, timingsBySession.get(row.id) ?? []);
-      return session === null ? [] : [session];
-    });
   }
 }
 

@@ -154,11 +154,6 @@ export class Store {
     return this.guard(() => this.sessions.end(id));
   }
 
-  /** A course's sessions, newest first, with their timings in order. */
-  listSessions(courseId: string): SessionRecord[] {
-    return this.guard(() => this.sessions.list(courseId));
-  }
-
   /** The settings, defaults merged with every valid stored value. */
   getSettings(): Settings {
     return this.guard(() => this.settings.get());

@@ -68,7 +68,9 @@ describe('sessions', () => {
       { chapterId: 'middle', filmSeconds: 300.5, discussionSeconds: 0 },
       { chapterId: 'end', filmSeconds: 60, discussionSeconds: 600 },
     ]);
-    expect(store.listSessions('c')).toEqual([ended]);
+    expect(store.exportSessions('c').map((session) => [session.id, session.endedAt])).toEqual([
+      [id, ended?.endedAt],
+    ]);
   });
 
   it('lists a course’s sessions newest first, each with its own timings', () => {
@@ -78,12 +80,12 @@ describe('sessions', () => {
     record(first?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 2 });
     record(second?.id ?? -1, { chapterId: 'b', filmSeconds: 3, discussionSeconds: 4 });
     record(other?.id ?? -1, { chapterId: 'z', filmSeconds: 5, discussionSeconds: 6 });
-    const listed = store.listSessions('c');
+    const listed = store.exportSessions('c');
     expect(
-      listed.map((session) => [session.id, session.kind, session.timings.map((t) => t.chapterId)]),
+      listed.map((session) => [session.id, session.kind, session.chapters.map((c) => c.chapterId)]),
     ).toEqual([
-      [second?.id, 'lecture', ['b']],
       [first?.id, 'rehearsal', ['a']],
+      [second?.id, 'lecture', ['b']],
     ]);
   });
 
@@ -95,7 +97,7 @@ describe('sessions', () => {
     ).toBeNull();
     expect(record(88, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 })).toBe(false);
     expect(store.endSession(88)).toBeNull();
-    expect(store.listSessions('c')).toEqual([]);
+    expect(store.exportSessions('c')).toEqual([]);
   });
 
   it('keeps sessions when their plan is deleted, with planId null', () => {
@@ -105,7 +107,8 @@ describe('sessions', () => {
     );
     record(session?.id ?? -1, { chapterId: 'a', filmSeconds: 1, discussionSeconds: 1 });
     expect(store.removePlan(plan?.id ?? -1)).toBe(true);
-    expect(store.listSessions('c')).toEqual([{ ...session, planId: null, timings: [expect.anything()] }]);
+    const kept = store.findUnfinishedSession('c', 'lecture')?.record;
+    expect(kept).toEqual({ ...session, planId: null, timings: [expect.anything()] });
   });
 
   it('deletes a session’s timings with it (ON DELETE CASCADE)', () => {
@@ -136,9 +139,9 @@ describe('sessions', () => {
     } finally {
       db.close();
     }
-    const listed = store.listSessions('c');
+    const listed = store.exportSessions('c');
     expect(listed.map((session) => session.id)).toEqual([good?.id]);
-    expect(listed[0]?.timings.map((timing) => timing.chapterId)).toEqual(['a']);
+    expect(listed[0]?.chapters.map((chapter) => chapter.chapterId)).toEqual(['a']);
   });
 
   it('refuses to record negative times', () => {
@@ -187,7 +190,7 @@ describe('sessions', () => {
       db.close();
     }
     expect(store.findUnfinishedSession('c', 'lecture')).toBeNull();
-    expect(store.listSessions('c').map((listed) => listed.id)).toEqual([session?.id]);
+    expect(store.exportSessions('c').map((listed) => listed.id)).toEqual([session?.id]);
   });
 
   it('exports sessions with their course, plan and chapters, planned against actual', () => {
