@@ -105,9 +105,6 @@ export const MIGRATIONS: readonly Migration[] = [
       -- when the session began, so the session log and its export can name them.
       ALTER TABLE sessions ADD COLUMN course_title TEXT;
       ALTER TABLE sessions ADD COLUMN chapters TEXT CHECK (chapters IS NULL OR json_valid(chapters));
-      -- When the runner last saved the session, on its own clock (ms): continuing after a crash moves the
-      -- discussion timer on by the time since then, measured on the same clock the timer runs on.
-      ALTER TABLE sessions ADD COLUMN saved_at REAL;
     `,
   },
   {
@@ -123,6 +120,16 @@ export const MIGRATIONS: readonly Migration[] = [
         text       TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
         PRIMARY KEY (session_id, chapter_id, ordinal)
       ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 5,
+    name: 'sessions say when the runner saved them',
+    up: `
+      -- When the runner last saved the session, on its own clock (ms): continuing after a crash moves the
+      -- discussion timer on by the time since then, measured on the same clock the timer runs on. (Its own
+      -- step: databases that had already run version 3 before this column existed must get it too.)
+      ALTER TABLE sessions ADD COLUMN saved_at REAL;
     `,
   },
 ];
