@@ -3,13 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../../support/expect-accessible';
-import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost } from './plenum-host';
+import { ensureDemoCourse, startPlenumHost } from './plenum-host';
+import { DEMO_TITLE, unlockDemo } from './unlock-demo';
 
 // The printable handouts, through the loopback host in Chromium: each opens in its own view from the
 // overview, passes axe, and is printed with Chromium's own PDF printer; the PDF's text is read back with
 // pdftotext (poppler-utils), so what is checked is what lands on paper, not only the markup.
 
-const TITLE = 'Hva er viktig for MEG';
+const TITLE = DEMO_TITLE;
 const PEOPLE = ['Rune', 'Daniel', 'Gro', 'Hege', 'Ove'];
 
 /** The printed PDFs are kept beside the screenshots, to look at after a run. */
@@ -20,14 +21,6 @@ test.beforeAll(() => {
   ensureDemoCourse();
   mkdirSync(PDF_DIR, { recursive: true });
 });
-
-async function unlockDemo(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-role="open-demo"]').click();
-  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-role="password"]').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-}
 
 /** Opens a handout from the overview's list, checks its view with axe and keeps a screenshot. */
 async function openHandout(page: Page, kind: string): Promise<void> {

@@ -4,7 +4,8 @@ import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { discussionClock } from '../../../renderer/src/film/discussion-clock';
 import { promptPage } from '../../../renderer/src/film/prompt-paging';
 import { svgDataUrl } from '../../../renderer/src/film/svg-data-url';
-import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { unlockDemo } from './unlock-demo';
 
 // Lecture mode's screen in Chromium against the loopback host and the short demo course: keys, notice,
 // discussion view, lecturer panel, timer, subtitles, statement replay and resume. The pure parts first.
@@ -58,13 +59,6 @@ async function openDemo(page: Page): Promise<string[]> {
   await page.goto(host.url);
   await unlockDemo(page);
   return requests;
-}
-
-async function unlockDemo(page: Page): Promise<void> {
-  await page.locator('[data-role="open-demo"]').click();
-  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-role="password"]').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
 }
 
 function expectOwnOrigin(requests: string[]): void {

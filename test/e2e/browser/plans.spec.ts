@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { PlenumState } from '../../../src/common/ipc/contract';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
-import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { unlockDemo } from './unlock-demo';
 
 // Session plans in Chromium against the loopback host and the short demo course: a plan made from the
 // two-hour template with one chapter left out, stored in SQLite (still there after a reload), chosen, and
@@ -39,13 +40,6 @@ interface SeenLecture {
   plan: { id: number | null; name: string } | null;
   /** The running session's phase, or null before a session runs. */
   phase: LecturePhase | null;
-}
-
-async function unlockDemo(page: Page): Promise<void> {
-  await page.locator('[data-role="open-demo"]').click();
-  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-role="password"]').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
 }
 
 /** Keeps the latest `state` broadcast on the page's global object, for {@link seenLecture}. */

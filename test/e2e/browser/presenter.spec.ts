@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from '../../support/expect-accessible';
-import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { unlockDemo } from './unlock-demo';
 
 // The presenter and audience windows as two pages of the same origin (the loopback host's way of having two
 // windows), synchronised through main's events: the presenter drives, the audience page shows; only one page
@@ -38,14 +39,6 @@ async function films(page: Page): Promise<{ count: number; playing: number }> {
     ) as { paused: boolean }[];
     return { count: videos.length, playing: videos.filter((video) => !video.paused).length };
   });
-}
-
-async function unlockDemo(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-role="open-demo"]').click();
-  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-role="password"]').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
 }
 
 /** Unlocks the demo and opens the presenter view (lecture or rehearsal); waits until it holds the state. */

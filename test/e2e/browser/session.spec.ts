@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../../support/expect-accessible';
-import { DEMO_PASSWORD, ensureDemoCourse, startPlenumHost } from './plenum-host';
+import { ensureDemoCourse, startPlenumHost } from './plenum-host';
+import { unlockDemo } from './unlock-demo';
 
 // The session as one object owned by main: a presenter that reloads, a host killed mid-discussion, a
 // rehearsal beside the lecture, and Back pressed twice, all through the loopback host in Chromium. The short
@@ -17,14 +18,6 @@ test.beforeAll(() => {
   test.setTimeout(360_000);
   ensureDemoCourse();
 });
-
-async function unlockDemo(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-role="open-demo"]').click();
-  await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-role="password"]').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hva er viktig for MEG' })).toBeVisible();
-}
 
 async function openPresenter(page: Page, mode: 'lecture' | 'rehearsal' = 'lecture'): Promise<void> {
   await page.locator(`[data-role="start-${mode === 'lecture' ? 'presenter' : 'rehearsal'}"]`).click();

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import type { ApiResult } from '../../../../src/common/ipc/api-error';
 import type { CourseRecord, Settings } from '../../../../src/common/ipc/api-types';
 import type { PlenumState, UnlockedCourse } from '../../../../src/common/ipc/contract';
-import { CourseFileWriter } from '../../../../src/node/course-file';
 import { createPlenumService, type PlenumService } from '../../../../src/node/service/plenum-service';
 import { openStore } from '../../../../src/node/store';
-import { CHEAP_SCRYPT } from '../../../support/course-file-fixture';
+import { value, writeManifestCourse } from '../../../support/service-fixture';
 import { useTempDir } from '../../../support/temp-dir';
 
 // The end of a lecture as main holds it: "End the session" leaves an end card (the course's title) for the
@@ -36,11 +34,6 @@ const MANIFEST = {
   })),
 };
 
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 const services: PlenumService[] = [];
 afterEach(async () => {
   for (const service of services.splice(0)) await service.close().catch(() => undefined);
@@ -53,15 +46,7 @@ async function unlocked(): Promise<{
   states: PlenumState[];
 }> {
   const dir = tempDir();
-  const path = join(dir, 'kurs.plenum');
-  const writer = await CourseFileWriter.create(path, {
-    course: { id: 'slutt', title: 'Slutten på filmen', language: 'nb' },
-    passwords: ['riktig'],
-    scrypt: CHEAP_SCRYPT,
-  });
-  await writer.addEntry('manifest.json', Buffer.from(JSON.stringify(MANIFEST)));
-  await writer.addEntry('media/index.m3u8', Buffer.from('#EXTM3U\n'));
-  await writer.finish();
+  const path = await writeManifestCourse(dir, MANIFEST);
   const service = createPlenumService({
     store: openStore(join(dir, 'plenum.sqlite')),
     version: '0.1.0',

@@ -10,10 +10,8 @@ import type { ExportedSession } from '../../../../src/common/records/session-exp
 import type { SessionState } from '../../../../src/common/session/session-state';
 import { clockElapsedMs } from '../../../../src/common/session/session-state';
 import { openStore } from '../../../../src/node/store';
-import { CHEAP_SCRYPT } from '../../../support/course-file-fixture';
+import { value, writeManifestCourse } from '../../../support/service-fixture';
 import { useTempDir } from '../../../support/temp-dir';
-import { CourseFileWriter } from '../../../../src/node/course-file';
-import type { ApiResult } from '../../../../src/common/ipc/api-error';
 
 const tempDir = useTempDir();
 
@@ -45,22 +43,8 @@ const MANIFEST = {
   ],
 };
 
-async function courseFile(dir: string, manifest: unknown = MANIFEST): Promise<string> {
-  const path = join(dir, 'kurs.plenum');
-  const writer = await CourseFileWriter.create(path, {
-    course: { id: 'prove', title: 'Prøve', language: 'nb' },
-    passwords: ['riktig'],
-    scrypt: CHEAP_SCRYPT,
-  });
-  await writer.addEntry('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  await writer.addEntry('media/index.m3u8', Buffer.from('#EXTM3U\n'));
-  await writer.finish();
-  return path;
-}
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
+function courseFile(dir: string): Promise<string> {
+  return writeManifestCourse(dir, MANIFEST);
 }
 
 /** A clock the test moves by hand. */
