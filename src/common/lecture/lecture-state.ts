@@ -233,7 +233,7 @@ export function reduceLecture(
       if (phase.kind !== 'playing' || phase.chapter !== command.chapter) return state;
       const pauses = course.chapters[command.chapter]?.pause ?? true;
       if (pauses) return next({ kind: 'discussing', chapter: command.chapter, promptIndex: 0, since: now });
-      return reduceContinue(state, command.chapter);
+      return continueAfter(command.chapter);
     }
     case 'set-plan':
       return JSON.stringify(command.plan) === JSON.stringify(state.plan)
@@ -252,16 +252,6 @@ export function reduceLecture(
 
   /** After a chapter (discussed or not): the breaks planned next, else the next planned chapter, else the end. */
   function continueAfter(chapter: number): LectureState {
-    return reduceContinue(state, chapter);
-  }
-
-  function reduceContinue(from: LectureState, chapter: number): LectureState {
-    const advance = (phase: LecturePhase): LectureState => ({
-      ...from,
-      ...(phase.kind === 'playing' ? { blank: false, board: false } : {}),
-      phase,
-      revision: state.revision + 1,
-    });
     const start = stepAfterChapter(route, chapter);
     let minutes = 0;
     let breaks = 0;
@@ -270,9 +260,9 @@ export function reduceLecture(
       breaks += 1;
       minutes += step.minutes;
     }
-    if (breaks > 0) return advance({ kind: 'break', after: chapter, minutes, since: now });
+    if (breaks > 0) return next({ kind: 'break', after: chapter, minutes, since: now });
     const following = nextPlannedChapter(start);
-    return advance(following === null ? { kind: 'finished' } : { kind: 'playing', chapter: following });
+    return next(following === null ? { kind: 'finished' } : { kind: 'playing', chapter: following });
   }
 
   /** The end of a break: the next planned chapter after the one the break followed, or the end. */
