@@ -16,8 +16,8 @@ export interface ClickerDeps {
  * Clicker and keyboard control in one window, with the same key map every window uses
  * (src/common/lecture/lecture-keys.ts): keys are read before the page sees them, so the lecture moves even
  * when focus is in a menu. A key main acts on is kept from the page (so it never acts twice); lecture keys
- * with no session running, the keys only a page acts on (subtitles, the list of keys), and Escape outside
- * full screen are left to the page.
+ * with no session running, the keys only a page acts on (subtitles, the list of keys, the chapter overview,
+ * the prompt keys), and Escape outside full screen are left to the page.
  */
 export function attachClicker(window: BrowserWindow, deps: ClickerDeps): void {
   const contents = window.webContents;
@@ -37,6 +37,8 @@ export function attachClicker(window: BrowserWindow, deps: ClickerDeps): void {
         board: lecture?.board === true,
         keysOpen: false,
         typing: deps.typing.isTyping(contents),
+        // Main holds no course, so the prompt keys (which need the chapter's prompts) go to the page.
+        prompts: null,
       },
     );
     if (action === null) return;
@@ -52,6 +54,7 @@ export function attachClicker(window: BrowserWindow, deps: ClickerDeps): void {
         return;
       case 'toggle-subtitles':
       case 'toggle-keys':
+      case 'toggle-chapters':
         return;
       case 'command':
         if (lecture === null) return;

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
+import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
+import { promptKeysOf } from '../../../src/common/lecture/lecture-keys';
 import type { SessionState } from '../../../src/common/session/session-state';
 import { usePlayhead, usePlenumState } from '../api/use-plenum-state';
 import { useAppLanguage } from '../app/use-app-language';
@@ -79,7 +81,12 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
         void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
       },
     },
-    { blank: state.blank, board: state.board, keysOpen: false },
+    {
+      blank: state.blank,
+      board: state.board,
+      keysOpen: false,
+      prompts: promptKeysOf(state, lectureCourseOf(course.manifest)),
+    },
   );
   return (
     <main className="audience" data-role="audience" aria-label={t('audience.title')}>

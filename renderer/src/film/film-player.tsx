@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Statement } from '../../../src/common/course/manifest';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
+import { promptKeysOf } from '../../../src/common/lecture/lecture-keys';
 import { lectureRoute, plannedMinutes } from '../../../src/common/lecture/lecture-route';
 import type { SessionState } from '../../../src/common/session/session-state';
 import { usePlayhead } from '../api/use-plenum-state';
@@ -79,7 +80,12 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
       },
       toggleKeys: () => setKeysOpen((open) => !open),
     },
-    { blank: state.blank, board: state.board, keysOpen },
+    {
+      blank: state.blank,
+      board: state.board,
+      keysOpen,
+      prompts: promptKeysOf(state, lectureCourseOf(manifest)),
+    },
   );
 
   const leave = async (): Promise<void> => {

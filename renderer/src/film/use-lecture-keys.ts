@@ -7,7 +7,7 @@ import {
 import type { LectureCommand } from '../../../src/common/lecture/lecture-state';
 import { isTextEntry } from './is-text-entry';
 
-/** What a window does for each lecture key; only full screen, subtitles and the keys list differ. */
+/** What a window does for each lecture key; only full screen, subtitles, the keys list and chapters differ. */
 export interface LectureKeyHandlers {
   send(command: LectureCommand): void;
   toggleFullscreen(): void;
@@ -15,6 +15,8 @@ export interface LectureKeyHandlers {
   toggleSubtitles(): void;
   /** Absent where there is no list of keys to show (the audience window). */
   toggleKeys?: () => void;
+  /** Opens or closes the chapter overview (O); absent where there is none (the audience window). */
+  toggleChapters?: () => void;
 }
 
 /** Carries out one key's action with a window's handlers (one switch for every window). */
@@ -34,6 +36,9 @@ export function performLectureKey(action: LectureKeyAction, handlers: LectureKey
       return;
     case 'toggle-keys':
       handlers.toggleKeys?.();
+      return;
+    case 'toggle-chapters':
+      handlers.toggleChapters?.();
       return;
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactElement } from '
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, AudiencePresence, UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
+import { promptKeysOf } from '../../../src/common/lecture/lecture-keys';
 import {
   chapterAfter,
   lectureRoute,
@@ -117,7 +118,12 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
       },
       toggleKeys: () => setKeysOpen((open) => !open),
     },
-    { blank: state.blank, board: state.board, keysOpen },
+    {
+      blank: state.blank,
+      board: state.board,
+      keysOpen,
+      prompts: promptKeysOf(state, lectureCourseOf(manifest)),
+    },
   );
 
   const [noSecondDisplay, setNoSecondDisplay] = useState(false);

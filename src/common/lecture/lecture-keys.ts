@@ -1,4 +1,5 @@
-import type { LectureCommand } from './lecture-state';
+import type { LectureCourse } from './lecture-route';
+import type { LectureCommand, LectureState, PromptMode } from './lecture-state';
 
 /** The parts of a key press the mapping reads (a DOM KeyboardEvent has them, and main builds one). */
 export interface LectureKey {
@@ -19,6 +20,28 @@ export interface LectureKeyContext {
   typing: boolean;
   /** The class board is on the room's screen (T hides it again). */
   board: boolean;
+  /**
+   * The discussion's prompts, which the arrow keys page and A shows all of; null outside a discussion, or
+   * where the prompts are not known (main's clicker leaves those keys to the page, which knows them).
+   */
+  prompts: PromptKeys | null;
+}
+
+/** A discussion's prompts as the prompt keys see them. */
+export interface PromptKeys {
+  /** How many prompts the discussed chapter has. */
+  count: number;
+  /** The prompt the room sees (in one-at-a-time mode). */
+  index: number;
+  mode: PromptMode;
+}
+
+/** The prompt keys' view of a lecture: its discussion's prompts, or null when nothing is discussed. */
+export function promptKeysOf(state: LectureState, course: LectureCourse): PromptKeys | null {
+  const { phase } = state;
+  if (phase.kind !== 'discussing') return null;
+  const count = course.chapters[phase.chapter]?.prompts ?? 0;
+  return count === 0 ? null : { count, index: phase.promptIndex, mode: state.promptMode };
 }
 
 /** What a key asks for: a command to main's session, or something the window does itself. */
@@ -27,14 +50,17 @@ export type LectureKeyAction =
   | { kind: 'toggle-fullscreen' }
   | { kind: 'leave-fullscreen' }
   | { kind: 'toggle-subtitles' }
-  | { kind: 'toggle-keys' };
+  | { kind: 'toggle-keys' }
+  | { kind: 'toggle-chapters' };
 
 // A clicker's keys never type or move a caret, so they act even while a note is being written.
 const WORKS_WHILE_TYPING: ReadonlySet<string> = new Set(['PageDown', 'PageUp', 'Escape']);
 
 /**
  * The one key map, for every window and for main's clicker (which reads keys before the page does).
- * Clickers send PageDown/PageUp (some send the arrows, and "." or B for their blank button). Held keys and
+ * Clickers send PageDown/PageUp (some send the arrows, and "." or B for their blank button); the up and down
+ * arrows page a discussion's prompts (a four-way clicker has them) and A shows them all, O the chapters to
+ * jump to. W and H stay free (white and holding screens are planned for them). Held keys and
  * shortcuts with Ctrl, Alt or Meta never move the lecture, so the system's own shortcuts keep working.
  * Returns null for a key that is not the lecture's.
  */
@@ -77,11 +103,39 @@ export function lectureKeyAction(event: LectureKey, context: LectureKeyContext):
       return { kind: 'command', command: { type: context.board ? 'hide-board' : 'show-board' } };
     case '?':
       return { kind: 'toggle-keys' };
+    case 'o':
+    case 'O':
+      return { kind: 'toggle-chapters' };
+    case 'ArrowDown':
+      return promptCommand(context.prompts, 1);
+    case 'ArrowUp':
+      return promptCommand(context.prompts, -1);
+    case 'a':
+    case 'A':
+      return context.prompts === null || context.prompts.count < 2
+        ? null
+        : {
+            kind: 'command',
+            command: { type: 'set-prompt-mode', mode: context.prompts.mode === 'all' ? 'one' : 'all' },
+          };
     default: {
       const chapter = digitChapter(event.key);
       return chapter === null ? null : { kind: 'command', command: { type: 'go-to-chapter', chapter } };
     }
   }
+}
+
+/**
+ * The next (`step` 1) or previous (-1) prompt as a command. With all prompts shown, either key goes back to
+ * one at a time at the prompt the room had; past the first or last prompt the key is not taken (so it
+ * scrolls a panel as usual), and outside a discussion neither is.
+ */
+function promptCommand(prompts: PromptKeys | null, step: 1 | -1): LectureKeyAction | null {
+  if (prompts === null) return null;
+  if (prompts.mode === 'all') return { kind: 'command', command: { type: 'set-prompt-mode', mode: 'one' } };
+  const target = prompts.index + step;
+  if (target < 0 || target >= prompts.count) return null;
+  return { kind: 'command', command: { type: 'show-prompt', promptIndex: target } };
 }
 
 /** The chapter index a digit key jumps to: 1-9 are chapters 1-9, 0 the tenth. */

@@ -1,4 +1,10 @@
-import { lectureKeyAction, type LectureKey } from '../../../../src/common/lecture/lecture-keys';
+import {
+  lectureKeyAction,
+  promptKeysOf,
+  type LectureKey,
+  type PromptKeys,
+} from '../../../../src/common/lecture/lecture-keys';
+import { initialLectureState } from '../../../../src/common/lecture/lecture-state';
 
 const key = (name: string, extra: Partial<LectureKey> = {}): LectureKey => ({
   key: name,
@@ -8,7 +14,7 @@ const key = (name: string, extra: Partial<LectureKey> = {}): LectureKey => ({
   metaKey: false,
   ...extra,
 });
-const idle = { typing: false, blank: false, board: false, keysOpen: false };
+const idle = { typing: false, blank: false, board: false, keysOpen: false, prompts: null };
 const command = (type: string) => ({ kind: 'command', command: { type } });
 
 describe('the one key map (every window and main’s clicker)', () => {
@@ -74,5 +80,72 @@ describe('the one key map (every window and main’s clicker)', () => {
   test('T shows the class board, and hides it again when it is shown', () => {
     expect(lectureKeyAction(key('t'), idle)).toEqual(command('show-board'));
     expect(lectureKeyAction(key('T'), { ...idle, board: true })).toEqual(command('hide-board'));
+  });
+
+  describe('prompt keys (a discussion of four prompts)', () => {
+    const at = (index: number, mode: PromptKeys['mode'] = 'one') => ({
+      ...idle,
+      prompts: { count: 4, index, mode },
+    });
+    const show = (promptIndex: number) => ({
+      kind: 'command',
+      command: { type: 'show-prompt', promptIndex },
+    });
+    const mode = (value: string) => ({ kind: 'command', command: { type: 'set-prompt-mode', mode: value } });
+
+    test('ArrowDown shows the next prompt and ArrowUp the previous, up to the first and last', () => {
+      expect(lectureKeyAction(key('ArrowDown'), at(0))).toEqual(show(1));
+      expect(lectureKeyAction(key('ArrowDown'), at(2))).toEqual(show(3));
+      expect(lectureKeyAction(key('ArrowUp'), at(2))).toEqual(show(1));
+      // Past either end the key is not the lecture's, so it scrolls a panel as usual.
+      expect(lectureKeyAction(key('ArrowDown'), at(3))).toBeNull();
+      expect(lectureKeyAction(key('ArrowUp'), at(0))).toBeNull();
+    });
+
+    test('A shows all prompts, and one at a time again; from all, either arrow goes back to one', () => {
+      expect(lectureKeyAction(key('a'), at(1))).toEqual(mode('all'));
+      expect(lectureKeyAction(key('A'), at(1, 'all'))).toEqual(mode('one'));
+      expect(lectureKeyAction(key('ArrowDown'), at(1, 'all'))).toEqual(mode('one'));
+      expect(lectureKeyAction(key('ArrowUp'), at(1, 'all'))).toEqual(mode('one'));
+      // With a single prompt there is nothing to page or to show all of.
+      const single = { ...idle, prompts: { count: 1, index: 0, mode: 'one' as const } };
+      for (const name of ['a', 'ArrowDown', 'ArrowUp'])
+        expect(lectureKeyAction(key(name), single)).toBeNull();
+    });
+
+    test('outside a discussion, while typing, blanked or with the keys list open, the prompt keys do not page', () => {
+      for (const name of ['ArrowDown', 'ArrowUp', 'a']) {
+        expect(lectureKeyAction(key(name), idle)).toBeNull();
+        expect(lectureKeyAction(key(name), { ...at(1), typing: true })).toBeNull();
+        expect(lectureKeyAction(key(name), { ...at(1), keysOpen: true })).toBeNull();
+        expect(lectureKeyAction(key(name), { ...at(1), blank: true })).toEqual(command('unblank'));
+        expect(lectureKeyAction(key(name, { repeat: true }), at(1))).toBeNull();
+      }
+    });
+
+    test('promptKeysOf reads the discussion from the lecture state, and nothing outside one', () => {
+      const course = {
+        chapters: [
+          { id: 'a', start: 0, pause: true, prompts: 3, links: 0, statements: 0 },
+          { id: 'b', start: 10, pause: true, prompts: 0, links: 0, statements: 0 },
+        ],
+      };
+      const state = initialLectureState('all');
+      expect(promptKeysOf(state, course)).toBeNull();
+      const discussing = (chapter: number) => ({
+        ...state,
+        phase: { kind: 'discussing' as const, chapter, promptIndex: 2, since: 0 },
+      });
+      expect(promptKeysOf(discussing(0), course)).toEqual({ count: 3, index: 2, mode: 'all' });
+      expect(promptKeysOf(discussing(1), course)).toBeNull();
+      expect(promptKeysOf({ ...state, phase: { kind: 'playing', chapter: 0 } }, course)).toBeNull();
+    });
+  });
+
+  test('O opens the chapter overview, and does nothing else while the keys list is open', () => {
+    expect(lectureKeyAction(key('o'), idle)).toEqual({ kind: 'toggle-chapters' });
+    expect(lectureKeyAction(key('O'), idle)).toEqual({ kind: 'toggle-chapters' });
+    expect(lectureKeyAction(key('o'), { ...idle, keysOpen: true })).toBeNull();
+    expect(lectureKeyAction(key('o'), { ...idle, typing: true })).toBeNull();
   });
 });
