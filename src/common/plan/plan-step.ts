@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepLeadSchema } from './step-lead';
 
 /** The most minutes one step (a discussion or a break) may plan: ten hours, far beyond any real stop. */
 export const MAX_STEP_MINUTES = 600;
@@ -7,12 +8,16 @@ export const MAX_BUDGET_MINUTES = 10_000;
 /** The longest plan name, in characters. */
 export const MAX_PLAN_NAME_LENGTH = 200;
 
-/** One step of a session plan: a chapter with its discussion minutes, or a break. */
+/**
+ * One step of a session plan: a chapter with its discussion minutes and, optionally, who leads it (plans
+ * saved before leads existed have none, and still load), or a break.
+ */
 export const planStepSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('chapter'),
     chapterId: z.string().min(1),
     minutes: z.number().min(0).max(MAX_STEP_MINUTES),
+    lead: stepLeadSchema.optional(),
   }),
   z.object({ kind: z.literal('break'), minutes: z.number().min(0).max(MAX_STEP_MINUTES) }),
 ]);

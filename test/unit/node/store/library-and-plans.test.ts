@@ -133,6 +133,38 @@ describe('plans', () => {
     expect(store.listPlans('course-1')).toEqual([]);
   });
 
+  it('keeps who leads a chapter, and still reads a plan saved before leads existed', () => {
+    const led = store.savePlan({
+      ...draft,
+      steps: [
+        { kind: 'chapter', chapterId: 'intro', minutes: 5, lead: 'user-representative' },
+        { kind: 'break', minutes: 10 },
+        { kind: 'chapter', chapterId: 'climax', minutes: 12, lead: 'lecturer' },
+      ],
+    });
+    handEdit(`
+      INSERT INTO plans (course_id, name, steps, budget_minutes, created_at, updated_at)
+      VALUES ('course-1', 'old', '[{"kind":"chapter","chapterId":"intro","minutes":5}]', NULL, 'x', 'x'),
+             ('course-1', 'unknown lead', '[{"kind":"chapter","chapterId":"intro","minutes":5,"lead":"janitor"}]', NULL, 'x', 'x');
+    `);
+    const plans = store.listPlans('course-1');
+    expect(plans.map((plan) => plan.name)).toEqual([draft.name, 'old']);
+    expect(plans[0]).toEqual(led);
+    expect(plans[0]?.steps.map((step) => (step.kind === 'chapter' ? step.lead : null))).toEqual([
+      'user-representative',
+      null,
+      'lecturer',
+    ]);
+    expect(plans[1]?.steps).toEqual([{ kind: 'chapter', chapterId: 'intro', minutes: 5 }]);
+    expect(() =>
+      store.savePlan({
+        ...draft,
+        // @ts-expect-error: a lead the plan cannot name is refused, not stored
+        steps: [{ kind: 'chapter', chapterId: 'intro', minutes: 5, lead: 'janitor' }],
+      }),
+    ).toThrow();
+  });
+
   it('skips hand-edited plans whose steps are not valid, instead of failing', () => {
     store.savePlan(draft);
     handEdit(`
