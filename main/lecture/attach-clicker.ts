@@ -33,7 +33,7 @@ export function attachClicker(window: BrowserWindow, deps: ClickerDeps): void {
         metaKey: input.meta,
       },
       {
-        blank: lecture?.blank === true,
+        blank: (lecture?.blank ?? null) !== null,
         board: lecture?.board === true,
         keysOpen: false,
         typing: deps.typing.isTyping(contents),

@@ -82,7 +82,7 @@ function AudienceFilm({ course, session }: { course: UnlockedCourse; session: Se
       },
     },
     {
-      blank: state.blank,
+      blank: state.blank !== null,
       board: state.board,
       keysOpen: false,
       prompts: promptKeysOf(state, lectureCourseOf(course.manifest)),

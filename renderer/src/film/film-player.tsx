@@ -81,7 +81,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
       toggleKeys: () => setKeysOpen((open) => !open),
     },
     {
-      blank: state.blank,
+      blank: state.blank !== null,
       board: state.board,
       keysOpen,
       prompts: promptKeysOf(state, lectureCourseOf(manifest)),

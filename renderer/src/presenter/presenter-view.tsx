@@ -119,7 +119,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
       toggleKeys: () => setKeysOpen((open) => !open),
     },
     {
-      blank: state.blank,
+      blank: state.blank !== null,
       board: state.board,
       keysOpen,
       prompts: promptKeysOf(state, lectureCourseOf(manifest)),
@@ -244,21 +244,24 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
             >
               {playLabel}
             </button>
-            <button
-              type="button"
-              className="button large"
-              data-role="next"
-              disabled={phase.kind === 'finished'}
-              onClick={() => void send({ type: 'next' })}
-            >
-              {t('presenter.forward')}
-            </button>
+            {/* Next skips the rest of a chapter; in a discussion, a break or before the start it would only
+                do what the button beside it says ("Fortsett", "Spill av"), so it shows while a chapter runs. */}
+            {(phase.kind === 'playing' || phase.kind === 'paused') && (
+              <button
+                type="button"
+                className="button large"
+                data-role="next"
+                onClick={() => void send({ type: 'next' })}
+              >
+                {t('presenter.forward')}
+              </button>
+            )}
             <button
               type="button"
               className="button large"
               data-role="blank-toggle"
-              aria-pressed={state.blank}
-              onClick={() => void send({ type: state.blank ? 'unblank' : 'blank' })}
+              aria-pressed={state.blank !== null}
+              onClick={() => void send({ type: state.blank === null ? 'blank' : 'unblank' })}
             >
               {t('presenter.blank')}
             </button>

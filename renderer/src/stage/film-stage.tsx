@@ -22,6 +22,10 @@ import { useSettings } from '../settings/use-settings';
 import { BoardView } from './board-view';
 import { BreakCard } from './break-card';
 import { EndCard } from './end-card';
+import { HoldingCard } from './holding-card';
+import { ReadyActions } from './ready-actions';
+import { RoomCover } from './room-cover';
+import { LinkView } from './link-view';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { usePositionReport } from './use-position-report';
 
@@ -92,7 +96,7 @@ export function FilmStage({
         if (!firstRun && chapter !== undefined && !isWithinChapter(element.currentTime, chapter)) {
           element.currentTime = chapter.start;
         }
-        if (!state.blank) {
+        if (state.blank === null) {
           // A refused play() (autoplay rules) leaves the film paused; the lecturer's Play is still there.
           element.play().catch(() => undefined);
         }
@@ -181,29 +185,47 @@ export function FilmStage({
           />
         ))}
       </video>
-      {phase.kind === 'ready' && manifest.notice !== undefined && (
-        <NoticeCard
-          notice={manifest.notice}
-          interactive={interactive}
-          onStart={() => void send({ type: 'play' })}
-        />
-      )}
+      {phase.kind === 'ready' &&
+        (manifest.notice !== undefined && state.notice ? (
+          <NoticeCard
+            notice={manifest.notice}
+            interactive={interactive}
+            onStart={() => void send({ type: 'play' })}
+          />
+        ) : (
+          // The notice is the lecturer's to read; the room sees the course title until the film or the
+          // notice is chosen.
+          <HoldingCard courseTitle={manifest.title} language={manifest.language}>
+            {interactive && (
+              <ReadyActions
+                hasNotice={manifest.notice !== undefined}
+                onStart={() => void send({ type: 'play' })}
+                onShowNotice={() => void send({ type: 'show-notice' })}
+              />
+            )}
+          </HoldingCard>
+        ))}
+      {state.link !== null && <LinkView course={manifest} shown={state.link} />}
       {state.board && chapter !== undefined && (
         <BoardView chapter={chapter} entries={board[chapter.id] ?? []} language={manifest.language} />
       )}
-      {phase.kind === 'discussing' && chapter !== undefined && !replaying && !state.board && (
-        <DiscussionView
-          chapter={chapter}
-          promptIndex={phase.promptIndex}
-          promptMode={state.promptMode}
-          people={manifest.people}
-          interactive={interactive}
-          onContinue={() => void send({ type: 'next' })}
-          onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
-          onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
-          language={manifest.language}
-        />
-      )}
+      {phase.kind === 'discussing' &&
+        chapter !== undefined &&
+        !replaying &&
+        !state.board &&
+        state.link === null && (
+          <DiscussionView
+            chapter={chapter}
+            promptIndex={phase.promptIndex}
+            promptMode={state.promptMode}
+            people={manifest.people}
+            interactive={interactive}
+            onContinue={() => void send({ type: 'next' })}
+            onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
+            onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
+            language={manifest.language}
+          />
+        )}
       {phase.kind === 'break' && (
         <BreakCard
           since={phase.since}
@@ -224,10 +246,8 @@ export function FilmStage({
         />
       )}
       {children}
-      {state.blank && (
-        <div className="blank" data-role="blank">
-          <p className="visually-hidden">{t('film.blanked')}</p>
-        </div>
+      {state.blank !== null && (
+        <RoomCover cover={state.blank} courseTitle={manifest.title} language={manifest.language} />
       )}
       {problem !== null && (
         <p role="alert" className="alert film-alert">

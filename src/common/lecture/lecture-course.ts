@@ -9,6 +9,8 @@ export function lectureCourseOf(manifest: CourseManifest): LectureCourse {
       start: chapter.start,
       pause: chapter.pause,
       prompts: chapter.prompts.length,
+      links: chapter.links.length,
+      statements: chapter.statements.length,
       minutes: chapter.minutes,
     })),
   };

@@ -8,6 +8,9 @@ export interface LectureChapter {
   /** Whether the film stops for discussion at the chapter's end. */
   pause: boolean;
   prompts: number;
+  /** How many links and statements the chapter has (a QR code or a replay names one by index); absent: none. */
+  links?: number;
+  statements?: number;
   /** The course's suggested discussion minutes, used when no plan gives them. */
   minutes?: number | undefined;
 }

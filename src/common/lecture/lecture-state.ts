@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
+import { lecturePlanSchema, MAX_STEP_MINUTES, type LecturePlan } from '../plan/plan-step';
 import {
   chapterBefore,
   lectureRoute,
@@ -10,6 +10,9 @@ import {
 
 const chapterIndex = z.number().int().min(0);
 const millis = z.number().min(0);
+
+/** The most minutes "+1 min" may add to one discussion (a whole lesson; a stuck clicker cannot grow it further). */
+export const MAX_ADDED_MINUTES = 120;
 
 /** Where the lecture is: before the film, the film playing or paused inside a chapter, discussing, or done. */
 export const lecturePhaseSchema = z.discriminatedUnion('kind', [
@@ -24,7 +27,12 @@ export const lecturePhaseSchema = z.discriminatedUnion('kind', [
     kind: z.literal('discussing'),
     chapter: chapterIndex,
     promptIndex: z.number().int().min(0),
+    /** When the discussion timer started counting (moved on by a resume, so paused time never counts). */
     since: millis,
+    /** When the lecturer paused the discussion timer, or absent while it runs. */
+    pausedAt: millis.optional(),
+    /** Minutes the lecturer added to the planned length (+1 min). */
+    addedMinutes: z.number().int().min(0).max(MAX_ADDED_MINUTES).optional(),
   }),
   /**
    * A planned break after chapter `after` (-1: before the first); `since` (ms) and `minutes` drive the
@@ -36,11 +44,40 @@ export const lecturePhaseSchema = z.discriminatedUnion('kind', [
     after: z.number().int().min(-1),
     minutes: z.number().min(0),
     since: millis,
+    /** When the lecturer paused the break's countdown, or absent while it runs. */
+    pausedAt: millis.optional(),
   }),
   z.object({ kind: z.literal('finished') }),
 ]);
 /** Where the lecture is. */
 export type LecturePhase = z.infer<typeof lecturePhaseSchema>;
+
+/**
+ * What covers the room's screen: black (B, a clicker's blank button), white (W, light for the room without the
+ * picture) or the holding screen with the course title (H). The film pauses under a cover; `resume` says it was
+ * playing, so taking the cover away plays on from where it stood.
+ */
+export const lectureCoverSchema = z.object({
+  screen: z.enum(['black', 'white', 'holding']),
+  resume: z.boolean(),
+});
+/** What covers the room's screen. */
+export type LectureCover = z.infer<typeof lectureCoverSchema>;
+/** The screens a cover can show. */
+export type CoverScreen = LectureCover['screen'];
+
+/** A link of a chapter (by index) shown large as a QR code on the room's screen. */
+export const shownLinkSchema = z.object({ chapter: chapterIndex, link: z.number().int().min(0) });
+/** A link shown on the room's screen. */
+export type ShownLink = z.infer<typeof shownLinkSchema>;
+
+/** A statement of a chapter (by index) replayed on the stage; the stage reports when its last frame shows. */
+export const statementReplaySchema = z.object({
+  chapter: chapterIndex,
+  statement: z.number().int().min(0),
+});
+/** A statement being replayed. */
+export type StatementReplayState = z.infer<typeof statementReplaySchema>;
 
 /** Whether a discussion shows one prompt at a time (paged by the lecturer) or all of them. */
 export const promptModeSchema = z.enum(['one', 'all']);
@@ -54,10 +91,16 @@ export type PromptMode = z.infer<typeof promptModeSchema>;
  */
 export interface LectureState {
   phase: LecturePhase;
-  /** The screen is blanked (B or .); the film pauses, and any key brings the picture back. */
-  blank: boolean;
+  /** The room's screen is covered (black, white or the holding screen); any key brings the picture back. */
+  blank: LectureCover | null;
   /** The class board is shown on the room's screen (over the discussion); the film playing hides it. */
   board: boolean;
+  /** A link's QR code shown large on the room's screen (over the discussion), or null. */
+  link: ShownLink | null;
+  /** The course's notice is shown on the room's screen before the film (the lecturer chose to). */
+  notice: boolean;
+  /** A statement being replayed on the stage (the discussion view steps aside meanwhile), or null. */
+  replay: StatementReplayState | null;
   /** The plan the lecture follows, or null for every chapter in film order. */
   plan: LecturePlan | null;
   promptMode: PromptMode;
@@ -86,8 +129,25 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('go-to-chapter'), chapter: z.number().int().min(0) }),
   z.object({ type: z.literal('show-prompt'), promptIndex: z.number().int().min(0) }),
   z.object({ type: z.literal('set-prompt-mode'), mode: promptModeSchema }),
-  z.object({ type: z.literal('blank') }),
+  // Covers the room's screen (black unless told otherwise); a second press of another cover switches to it.
+  z.object({ type: z.literal('blank'), screen: lectureCoverSchema.shape.screen.optional() }),
   z.object({ type: z.literal('unblank') }),
+  // The discussion's (or break's) timer, steered by the lecturer.
+  z.object({ type: z.literal('pause-timer') }),
+  z.object({ type: z.literal('resume-timer') }),
+  z.object({ type: z.literal('reset-timer') }),
+  z.object({ type: z.literal('add-minute') }),
+  z.object({ type: z.literal('show-link'), chapter: chapterIndex, link: z.number().int().min(0) }),
+  z.object({ type: z.literal('hide-link') }),
+  z.object({ type: z.literal('show-notice') }),
+  z.object({ type: z.literal('hide-notice') }),
+  z.object({
+    type: z.literal('replay-statement'),
+    chapter: chapterIndex,
+    statement: z.number().int().min(0),
+  }),
+  // The stage's report that the replayed statement's last frame shows (or that it could not play).
+  z.object({ type: z.literal('replay-ended'), chapter: chapterIndex, statement: z.number().int().min(0) }),
   z.object({ type: z.literal('show-board') }),
   z.object({ type: z.literal('hide-board') }),
   z.object({ type: z.literal('chapter-ended'), chapter: z.number().int().min(0), at: z.number().min(0) }),
@@ -101,8 +161,11 @@ export type LectureCommand = z.infer<typeof lectureCommandSchema>;
 export function initialLectureState(promptMode: PromptMode = 'one'): LectureState {
   return {
     phase: { kind: 'ready' },
-    blank: false,
+    blank: null,
     board: false,
+    link: null,
+    notice: false,
+    replay: null,
     plan: null,
     promptMode,
     revision: 0,
@@ -126,16 +189,17 @@ export function reduceLecture(
   const last = course.chapters.length - 1;
   const route = lectureRoute(course, state.plan);
   const planned = routeChapters(route);
-  // The film never plays under a blank screen or the board: every way into `playing` (a button, not only a
-  // key) clears both.
-  // The board is a chapter's: going to another chapter takes it off the screen too.
-  const sameChapter = (phase: LecturePhase): boolean =>
+  // The film never plays under a cover, the board or a QR code: every way into `playing` (a button, not only a
+  // key) clears them. The board and a shown link are a chapter's: going to another chapter takes them off too.
+  // A replay belongs to the phase it was asked in: any other phase, or a cover, ends it.
+  const samePlace = (phase: LecturePhase): boolean =>
     'chapter' in phase && 'chapter' in state.phase && phase.chapter === state.phase.chapter;
   const next = (phase: LecturePhase, extra: Partial<LectureState> = {}): LectureState => ({
     ...state,
-    ...(sameChapter(phase) ? {} : { board: false }),
+    ...(samePlace(phase) ? {} : { board: false, link: null }),
+    ...(samePlace(phase) && phase.kind === state.phase.kind ? {} : { replay: null }),
     ...extra,
-    ...(phase.kind === 'playing' ? { blank: false, board: false } : {}),
+    ...(phase.kind === 'playing' ? { blank: null, board: false, link: null } : {}),
     phase,
     revision: state.revision + 1,
   });
@@ -145,10 +209,10 @@ export function reduceLecture(
       switch (phase.kind) {
         case 'ready': {
           const first = planned[0];
-          return first === undefined ? state : next({ kind: 'playing', chapter: first }, { blank: false });
+          return first === undefined ? state : next({ kind: 'playing', chapter: first });
         }
         case 'paused':
-          return next({ kind: 'playing', chapter: phase.chapter }, { blank: false });
+          return next({ kind: 'playing', chapter: phase.chapter });
         case 'discussing':
           return continueAfter(phase.chapter);
         case 'break':
@@ -216,19 +280,92 @@ export function reduceLecture(
         : state;
     case 'set-prompt-mode':
       return command.mode === state.promptMode ? state : next(phase, { promptMode: command.mode });
-    case 'blank':
-      return next(phase.kind === 'playing' ? { kind: 'paused', chapter: phase.chapter } : phase, {
-        blank: true,
-      });
+    case 'blank': {
+      const screen = command.screen ?? 'black';
+      if (state.blank !== null) {
+        return state.blank.screen === screen ? state : next(phase, { blank: { ...state.blank, screen } });
+      }
+      return phase.kind === 'playing'
+        ? next({ kind: 'paused', chapter: phase.chapter }, { blank: { screen, resume: true }, replay: null })
+        : next(phase, { blank: { screen, resume: false }, replay: null });
+    }
     case 'unblank':
-      return state.blank ? next(phase, { blank: false }) : state;
+      if (state.blank === null) return state;
+      // Back to what was there: the film plays on if the cover paused it (and nothing moved it since).
+      return state.blank.resume && phase.kind === 'paused' && phase.atStart !== true
+        ? next({ kind: 'playing', chapter: phase.chapter })
+        : next(phase, { blank: null });
+    case 'pause-timer':
+      return (phase.kind === 'discussing' || phase.kind === 'break') && phase.pausedAt === undefined
+        ? next({ ...phase, pausedAt: now })
+        : state;
+    case 'resume-timer': {
+      if ((phase.kind !== 'discussing' && phase.kind !== 'break') || phase.pausedAt === undefined)
+        return state;
+      const { pausedAt, ...running } = phase;
+      // The paused stretch moves the start on, so it never counts as time spent.
+      return next({ ...running, since: running.since + Math.max(0, now - pausedAt) });
+    }
+    case 'reset-timer':
+      return phase.kind === 'discussing' || phase.kind === 'break'
+        ? next({ ...phase, since: now, ...(phase.pausedAt === undefined ? {} : { pausedAt: now }) })
+        : state;
+    case 'add-minute':
+      switch (phase.kind) {
+        case 'discussing': {
+          const added = phase.addedMinutes ?? 0;
+          return added >= MAX_ADDED_MINUTES ? state : next({ ...phase, addedMinutes: added + 1 });
+        }
+        case 'break':
+          return phase.minutes >= MAX_STEP_MINUTES ? state : next({ ...phase, minutes: phase.minutes + 1 });
+        case 'ready':
+        case 'playing':
+        case 'paused':
+        case 'finished':
+          return state;
+      }
     case 'show-board':
       // The board belongs to a chapter: shown while one is under way or discussed (never over the film).
       return state.board || !('chapter' in phase) || phase.kind === 'playing'
         ? state
-        : next(phase, { board: true });
+        : next(phase, { board: true, link: null });
     case 'hide-board':
       return state.board ? next(phase, { board: false }) : state;
+    case 'show-link': {
+      const links = course.chapters[command.chapter]?.links ?? 0;
+      if (!('chapter' in phase) || phase.kind === 'playing' || command.link >= links) return state;
+      const link = { chapter: command.chapter, link: command.link };
+      return JSON.stringify(link) === JSON.stringify(state.link)
+        ? state
+        : next(phase, { link, board: false });
+    }
+    case 'hide-link':
+      return state.link === null ? state : next(phase, { link: null });
+    case 'show-notice':
+      return phase.kind === 'ready' && !state.notice ? next(phase, { notice: true }) : state;
+    case 'hide-notice':
+      return state.notice ? next(phase, { notice: false }) : state;
+    case 'replay-statement': {
+      const statements = course.chapters[command.chapter]?.statements ?? 0;
+      if (command.statement >= statements) return state;
+      const replay = { chapter: command.chapter, statement: command.statement };
+      switch (phase.kind) {
+        case 'playing':
+          // The chapter's stop is disarmed while the statement plays; the film then stands at its end.
+          return next({ kind: 'paused', chapter: phase.chapter }, { replay, blank: null });
+        case 'paused':
+        case 'discussing':
+          return next(phase, { replay, blank: null });
+        case 'ready':
+        case 'break':
+        case 'finished':
+          return state;
+      }
+    }
+    case 'replay-ended':
+      return state.replay?.chapter === command.chapter && state.replay.statement === command.statement
+        ? next(phase, { replay: null })
+        : state;
     case 'chapter-ended': {
       if (phase.kind !== 'playing' || phase.chapter !== command.chapter) return state;
       const pauses = course.chapters[command.chapter]?.pause ?? true;

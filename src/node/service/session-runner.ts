@@ -472,7 +472,12 @@ function shiftPhase(phase: LecturePhase, by: number): LecturePhase {
   switch (phase.kind) {
     case 'discussing':
     case 'break':
-      return { ...phase, since: phase.since + by };
+      // A paused timer stays paused at the same reading: both ends of its span move.
+      return {
+        ...phase,
+        since: phase.since + by,
+        ...(phase.pausedAt === undefined ? {} : { pausedAt: phase.pausedAt + by }),
+      };
     case 'ready':
     case 'playing':
     case 'paused':

@@ -1,7 +1,13 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import { sessionRecordSchema, type SessionRecord } from '../../common/ipc/api-types';
-import { lecturePhaseSchema, promptModeSchema, type LectureState } from '../../common/lecture/lecture-state';
+import {
+  lectureCoverSchema,
+  lecturePhaseSchema,
+  promptModeSchema,
+  shownLinkSchema,
+  type LectureState,
+} from '../../common/lecture/lecture-state';
 import { lecturePlanSchema } from '../../common/plan/plan-step';
 import type { SessionKind, SessionView } from '../../common/session/session-state';
 import {
@@ -95,9 +101,22 @@ const timingSchema = sessionRecordSchema.shape.timings.element;
 /** What is read back of a saved lecture state: a row edited by hand or by a newer build is not continued. */
 const savedLectureSchema = z.object({
   phase: lecturePhaseSchema,
-  blank: z.boolean(),
-  // Saved before the board existed: not shown.
+  // Saved as a flag before the room had white and holding screens: true was the black screen.
+  blank: z
+    .union([lectureCoverSchema, z.boolean()])
+    .transform((blank) =>
+      typeof blank === 'boolean' ? (blank ? { screen: 'black' as const, resume: false } : null) : blank,
+    )
+    .nullable(),
+  // Saved before the board existed: not shown; before links, the notice choice and replays: none.
   board: z.boolean().default(false),
+  link: shownLinkSchema.nullable().default(null),
+  notice: z.boolean().default(false),
+  // A replay does not outlive the window that played it: a continued session starts without one.
+  replay: z
+    .unknown()
+    .optional()
+    .transform(() => null),
   plan: lecturePlanSchema.nullable(),
   promptMode: promptModeSchema,
   revision: z.number().int().min(0),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ApiResult } from '../../../src/common/ipc/api-error';
 import { API_CHANNELS, type PlenumState } from '../../../src/common/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../../src/common/ipc/api-types';
+import { ROOM_CHECK_IDLE } from '../../../src/common/room/room-check';
 import { initialLectureState, type LectureState } from '../../../src/common/lecture/lecture-state';
 import type { PlenumBackend } from '../../../main/backend/plenum-backend';
 import { UI_CONTENT_SECURITY_POLICY } from '../../../src/node/app/content-security-policy';
@@ -23,8 +24,9 @@ jest.mock('electron', () => jest.requireActual('../../support/electron-mock').el
 const HANDLE = 'a'.repeat(32);
 const tempDir = useTempDir('plenum-main-');
 
-function lecture(kind: 'ready' | 'playing' | 'finished', blank = false): LectureState {
+function lecture(kind: 'ready' | 'playing' | 'finished', blanked = false): LectureState {
   const phase = kind === 'playing' ? { kind, chapter: 0 } : { kind };
+  const blank = blanked ? { screen: 'black' as const, resume: false } : null;
   return { ...initialLectureState(), phase, blank, revision: 1 };
 }
 
@@ -290,6 +292,7 @@ describe('lecture', () => {
     audience: { kind: 'absent' },
     settings: DEFAULT_SETTINGS,
     closing: null,
+    roomCheck: ROOM_CHECK_IDLE,
   });
 
   test('the display stays awake while a session runs, and sleeps again when it ends', async () => {

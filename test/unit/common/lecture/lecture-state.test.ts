@@ -11,7 +11,7 @@ import type { LecturePlan } from '../../../../src/common/plan/plan-step';
 const course = {
   chapters: [
     { id: 'a', start: 0, pause: true, prompts: 0, minutes: 5 },
-    { id: 'b', start: 100, pause: true, prompts: 3, minutes: 20 },
+    { id: 'b', start: 100, pause: true, prompts: 3, minutes: 20, links: 2, statements: 1 },
     { id: 'c', start: 200, pause: false, prompts: 1 },
     { id: 'd', start: 300, pause: true, prompts: 2, minutes: 15 },
   ],
@@ -76,10 +76,123 @@ describe('the lecture reducer', () => {
     expect(run([{ type: 'show-prompt', promptIndex: 3 }], discussing)).toBe(discussing);
   });
 
-  it('blanks by pausing the film, and any key brings the picture back without playing', () => {
+  it('covers the screen by pausing the film, and taking the cover away plays on from where it stood', () => {
     const blanked = run([{ type: 'play' }, { type: 'blank' }]);
-    expect(blanked).toMatchObject({ blank: true, phase: { kind: 'paused', chapter: 0 } });
-    expect(run([{ type: 'unblank' }], blanked)).toMatchObject({ blank: false, phase: { kind: 'paused' } });
+    expect(blanked).toMatchObject({
+      blank: { screen: 'black', resume: true },
+      phase: { kind: 'paused', chapter: 0 },
+    });
+    expect(run([{ type: 'unblank' }], blanked)).toMatchObject({
+      blank: null,
+      phase: { kind: 'playing', chapter: 0 },
+    });
+    // A paused film stays paused under the cover and after it.
+    const pausedCover = run([{ type: 'play' }, { type: 'pause' }, { type: 'blank', screen: 'white' }]);
+    expect(pausedCover.blank).toEqual({ screen: 'white', resume: false });
+    expect(run([{ type: 'unblank' }], pausedCover)).toMatchObject({ blank: null, phase: { kind: 'paused' } });
+    // Switching cover keeps what it covers; the same cover twice changes nothing.
+    const holding = run([{ type: 'blank', screen: 'holding' }], blanked);
+    expect(holding.blank).toEqual({ screen: 'holding', resume: true });
+    expect(run([{ type: 'blank', screen: 'holding' }], holding)).toBe(holding);
+    // Sent to a chapter's start under the cover: uncovering shows it there, paused.
+    const moved = run([{ type: 'previous' }, { type: 'unblank' }], blanked);
+    expect(moved).toMatchObject({ blank: null, phase: { kind: 'paused', atStart: true } });
+  });
+
+  it('lets the lecturer pause, resume, reset and lengthen the discussion timer', () => {
+    const at = (state: LectureState, command: LectureCommand, now: number): LectureState =>
+      reduceLecture(state, command, course, { now, position: 150 });
+    let state = at(
+      run([{ type: 'go-to-chapter', chapter: 1 }, { type: 'play' }]),
+      { type: 'chapter-ended', chapter: 1, at: 150 },
+      10_000,
+    );
+    expect(state.phase).toMatchObject({ kind: 'discussing', since: 10_000 });
+    state = at(state, { type: 'pause-timer' }, 40_000);
+    expect(state.phase).toMatchObject({ since: 10_000, pausedAt: 40_000 });
+    expect(at(state, { type: 'pause-timer' }, 50_000)).toBe(state);
+    // 20 s paused: the start moves on by as much, so 30 s have been spent when it runs again.
+    state = at(state, { type: 'resume-timer' }, 60_000);
+    expect(state.phase).toEqual({ kind: 'discussing', chapter: 1, promptIndex: 0, since: 30_000 });
+    state = at(state, { type: 'add-minute' }, 61_000);
+    state = at(state, { type: 'add-minute' }, 62_000);
+    expect(state.phase).toMatchObject({ addedMinutes: 2 });
+    state = at(state, { type: 'reset-timer' }, 90_000);
+    expect(state.phase).toMatchObject({ since: 90_000, addedMinutes: 2 });
+    // Reset while paused: zero, still paused.
+    const paused = at(at(state, { type: 'pause-timer' }, 95_000), { type: 'reset-timer' }, 99_000);
+    expect(paused.phase).toMatchObject({ since: 99_000, pausedAt: 99_000 });
+    // A film playing has no timer to steer.
+    const playing = run([{ type: 'play' }]);
+    expect(at(playing, { type: 'add-minute' }, 1)).toBe(playing);
+    expect(at(playing, { type: 'pause-timer' }, 1)).toBe(playing);
+  });
+
+  it('lengthens a break by a minute and pauses its countdown', () => {
+    const plan: LecturePlan = {
+      id: null,
+      name: 'p',
+      budgetMinutes: null,
+      steps: [
+        { kind: 'chapter', chapterId: 'a', minutes: 5 },
+        { kind: 'break', minutes: 10 },
+        { kind: 'chapter', chapterId: 'b', minutes: 5 },
+      ],
+    };
+    let state = run([
+      { type: 'set-plan', plan },
+      { type: 'play' },
+      { type: 'chapter-ended', chapter: 0, at: 90 },
+      { type: 'next' },
+    ]);
+    expect(state.phase).toMatchObject({ kind: 'break', minutes: 10 });
+    state = run([{ type: 'add-minute' }, { type: 'pause-timer' }], state);
+    expect(state.phase).toMatchObject({ kind: 'break', minutes: 11, pausedAt: expect.any(Number) });
+  });
+
+  it('shows one of the chapter’s links as a QR code, apart from the board, and never over the film', () => {
+    const discussing = run([
+      { type: 'go-to-chapter', chapter: 1 },
+      { type: 'play' },
+      { type: 'chapter-ended', chapter: 1, at: 199 },
+    ]);
+    const shown = run([{ type: 'show-board' }, { type: 'show-link', chapter: 1, link: 1 }], discussing);
+    expect(shown).toMatchObject({ link: { chapter: 1, link: 1 }, board: false });
+    expect(run([{ type: 'show-link', chapter: 1, link: 2 }], discussing)).toBe(discussing);
+    expect(run([{ type: 'show-link', chapter: 0, link: 0 }], discussing)).toBe(discussing);
+    expect(run([{ type: 'show-board' }], shown)).toMatchObject({ link: null, board: true });
+    expect(run([{ type: 'hide-link' }], shown).link).toBeNull();
+    expect(run([{ type: 'next' }], shown)).toMatchObject({ link: null, phase: { kind: 'playing' } });
+    const playing = run([{ type: 'play' }]);
+    expect(run([{ type: 'show-link', chapter: 1, link: 0 }], playing)).toBe(playing);
+  });
+
+  it('shows the notice to the room only when the lecturer chooses, before the film', () => {
+    const chosen = run([{ type: 'show-notice' }]);
+    expect(chosen.notice).toBe(true);
+    expect(run([{ type: 'hide-notice' }], chosen).notice).toBe(false);
+    const playing = run([{ type: 'play' }]);
+    expect(run([{ type: 'show-notice' }], playing)).toBe(playing);
+  });
+
+  it('replays a statement while the film plays or stands, until the stage reports its end', () => {
+    const playing = run([{ type: 'go-to-chapter', chapter: 1 }, { type: 'play' }]);
+    const replaying = run([{ type: 'replay-statement', chapter: 1, statement: 0 }], playing);
+    // The chapter's stop is disarmed (not playing) while the statement plays.
+    expect(replaying).toMatchObject({
+      replay: { chapter: 1, statement: 0 },
+      phase: { kind: 'paused', chapter: 1 },
+    });
+    expect(run([{ type: 'replay-ended', chapter: 1, statement: 1 }], replaying)).toBe(replaying);
+    expect(run([{ type: 'replay-ended', chapter: 1, statement: 0 }], replaying).replay).toBeNull();
+    // A statement the chapter does not have is not replayed; moving on ends a replay.
+    expect(run([{ type: 'replay-statement', chapter: 1, statement: 1 }], playing)).toBe(playing);
+    expect(run([{ type: 'play' }], replaying).replay).toBeNull();
+    const discussing = run([{ type: 'chapter-ended', chapter: 1, at: 199 }], playing);
+    const overDiscussion = run([{ type: 'replay-statement', chapter: 1, statement: 0 }], discussing);
+    expect(overDiscussion).toMatchObject({ replay: { statement: 0 }, phase: { kind: 'discussing' } });
+    expect(run([{ type: 'show-prompt', promptIndex: 1 }], overDiscussion).replay).not.toBeNull();
+    expect(run([{ type: 'blank' }], overDiscussion).replay).toBeNull();
   });
 
   it('never plays under a blank screen: a button that moves on unblanks too', () => {
@@ -88,18 +201,18 @@ describe('the lecture reducer', () => {
       { type: 'chapter-ended', chapter: 0, at: 1 },
       { type: 'blank' },
     ]);
-    expect(blankDiscussion.blank).toBe(true);
+    expect(blankDiscussion.blank).toEqual({ screen: 'black', resume: false });
     expect(run([{ type: 'next' }], blankDiscussion)).toMatchObject({
-      blank: false,
+      blank: null,
       phase: { kind: 'playing' },
     });
     const blankPaused = run([{ type: 'play' }, { type: 'blank' }]);
     expect(run([{ type: 'next' }], blankPaused)).toMatchObject({
-      blank: false,
+      blank: null,
       phase: { kind: 'playing', chapter: 1 },
     });
     // Going to a chapter's start keeps the screen as it is: nothing plays.
-    expect(run([{ type: 'go-to-chapter', chapter: 2 }], blankPaused).blank).toBe(true);
+    expect(run([{ type: 'go-to-chapter', chapter: 2 }], blankPaused).blank).not.toBeNull();
   });
 
   it('goes back to the start of this chapter, or from a discussion to the chapter just discussed', () => {
@@ -166,9 +279,19 @@ describe('the lecture reducer', () => {
         { type: 'next' },
         { type: 'previous' },
         { type: 'blank' },
+        { type: 'blank', screen: 'white' },
         { type: 'unblank' },
         { type: 'restart' },
+        { type: 'pause-timer' },
+        { type: 'resume-timer' },
+        { type: 'reset-timer' },
+        { type: 'add-minute' },
+        { type: 'show-notice' },
+        { type: 'hide-link' },
       ),
+      fc.record({ type: fc.constant('show-link' as const), chapter: fc.nat(4), link: fc.nat(3) }),
+      fc.record({ type: fc.constant('replay-statement' as const), chapter: fc.nat(4), statement: fc.nat(2) }),
+      fc.record({ type: fc.constant('replay-ended' as const), chapter: fc.nat(4), statement: fc.nat(2) }),
       fc.record({ type: fc.constant('go-to-chapter' as const), chapter: fc.nat(6) }),
       fc.record({ type: fc.constant('show-prompt' as const), promptIndex: fc.nat(4) }),
       fc.record({ type: fc.constant('chapter-ended' as const), chapter: fc.nat(4), at: fc.nat(2000) }),
@@ -204,7 +327,13 @@ describe('the lecture reducer', () => {
           expect(after.revision).toBeGreaterThanOrEqual(state.revision);
           if ('chapter' in after.phase) expect(after.phase.chapter).toBeLessThan(course.chapters.length);
           if (after.phase.kind === 'break') expect(after.phase.minutes).toBeGreaterThanOrEqual(0);
-          if (after.phase.kind === 'playing') expect(after.blank).toBe(false);
+          if (after.phase.kind === 'playing') {
+            expect(after.blank).toBeNull();
+            expect(after.link).toBeNull();
+            expect(after.replay).toBeNull();
+          }
+          if (after.link !== null)
+            expect(after.link.link).toBeLessThan(course.chapters[after.link.chapter]!.links ?? 0);
           if (after.phase.kind === 'discussing')
             expect(after.phase.promptIndex).toBeLessThan(
               Math.max(1, course.chapters[after.phase.chapter]!.prompts),

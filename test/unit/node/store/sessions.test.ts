@@ -181,6 +181,31 @@ describe('sessions', () => {
     expect(store.findUnfinishedSession('other', 'rehearsal')).toBeNull();
   });
 
+  it('continues a state saved before covers, links and the notice choice (blank was a flag)', () => {
+    const session = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
+    const old = {
+      phase: { kind: 'paused', chapter: 1 },
+      blank: true,
+      board: false,
+      plan: null,
+      promptMode: 'one',
+      revision: 4,
+    };
+    const db = new Database(store.path);
+    try {
+      db.prepare('UPDATE sessions SET state = ? WHERE id = ?').run(JSON.stringify(old), session?.id);
+    } finally {
+      db.close();
+    }
+    expect(store.findUnfinishedSession('c', 'lecture')?.snapshot.lecture).toEqual({
+      ...old,
+      blank: { screen: 'black', resume: false },
+      link: null,
+      notice: false,
+      replay: null,
+    });
+  });
+
   it('does not continue a session whose saved state was edited into something it cannot read', () => {
     const session = store.startSession(withSnapshot({ courseId: 'c', planId: null, kind: 'lecture' }));
     const db = new Database(store.path);
