@@ -22,6 +22,7 @@ startPlenum({
       savePdf: (name) => platform.saveFocusedAsPdf(name),
       openExternal: (url) => platform.openExternalLink(url),
       audienceWindow: platform.audienceWindow,
+      room: platform.room,
     });
     return {
       dispatch: service.dispatch,

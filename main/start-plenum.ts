@@ -1,6 +1,7 @@
 import { app, BrowserWindow, powerSaveBlocker, protocol, session } from 'electron';
 import type { Session } from 'electron';
 import type { PlenumState } from '../src/common/ipc/contract';
+import type { DisplayCheck } from '../src/common/room/display-check';
 import { createPendingBackend } from './backend/pending-backend';
 import type { CreateBackend, PlenumBackend } from './backend/plenum-backend';
 import { broadcastEvent } from './ipc/broadcast-event';
@@ -16,6 +17,7 @@ import { createElectronPlatform } from './platform/electron-platform';
 import { createPlenumProtocolHandler } from './scheme/plenum-protocol-handler';
 import {
   AUDIENCE_ENTRY_URL,
+  identifyEntryUrl,
   PLENUM_SCHEME,
   PLENUM_SCHEME_PRIVILEGES,
   UI_ENTRY_URL,
@@ -26,6 +28,8 @@ import { guardSession } from './security/guard-session';
 import { guardWebContents } from './security/guard-web-contents';
 import { createAudienceWindow } from './windows/audience-window';
 import type { AudienceWindow } from './windows/audience-window';
+import { createRoomDisplays } from './windows/room-displays';
+import type { RoomDisplaysControl } from './windows/room-displays';
 import { createWindow } from './windows/create-window';
 import type { CreateWindowOptions } from './windows/create-window';
 import { createWindowRegistry } from './windows/window-registry';
@@ -57,6 +61,8 @@ export interface PlenumShell {
   presenter: BrowserWindow;
   /** The audience window on the projector (`stage.audience`). */
   audience: AudienceWindow;
+  /** The room check's displays (`room.*`). */
+  room: RoomDisplaysControl;
   openWindow(): BrowserWindow;
 }
 
@@ -96,11 +102,19 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     show: () => audience?.show(),
     hide: () => audience?.hide(),
   };
+  // The same for the room check: asked before the windows exist, it answers as if there were no display.
+  let room: RoomDisplaysControl | null = null;
+  const none = (): DisplayCheck => ({ displays: [], verdict: { kind: 'single' } });
+  const roomControl = {
+    check: () => room?.check() ?? none(),
+    identify: () => room?.identify() ?? none(),
+    audienceTo: (displayId: number) => room?.audienceTo(displayId) ?? none(),
+  };
 
   let backend: PlenumBackend;
   try {
     backend = await options.createBackend({
-      platform: createElectronPlatform(audienceControl),
+      platform: createElectronPlatform(audienceControl, roomControl),
       userDataPath: app.getPath('userData'),
       version: app.getVersion(),
       canPickFiles: true,
@@ -155,6 +169,27 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     log,
   });
   audience = audienceWindow;
+  const roomDisplays = createRoomDisplays({
+    presenter,
+    audience: audienceWindow,
+    // A badge is our page with the one hardened set of preferences; it never takes the keyboard (no clicker).
+    openBadge: (bounds, displayNumber) =>
+      createWindow({
+        url: identifyEntryUrl(displayNumber),
+        bounds,
+        badge: true,
+        takeFocus: false,
+        session: ses,
+        preload: options.preload,
+        registry,
+        devTools: !app.isPackaged,
+        log,
+      }),
+    log,
+  });
+  room = roomDisplays;
+  // Otherwise a badge still up would keep the app from quitting for a few seconds.
+  presenter.once('closed', () => roomDisplays.dispose());
 
   app.on('second-instance', () => {
     // The presenter's window, not whichever Electron lists first (that could be the audience window).
@@ -177,6 +212,7 @@ async function assemble(options: StartPlenumOptions, log: Log): Promise<PlenumSh
     dispatch,
     presenter,
     audience: audienceWindow,
+    room: roomDisplays,
     openWindow: () => openWindow(),
   };
 }

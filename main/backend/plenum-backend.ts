@@ -1,5 +1,6 @@
 import type { ApiResult } from '../../src/common/ipc/api-error';
 import type { AudiencePresence } from '../../src/common/ipc/contract';
+import type { DisplayCheck } from '../../src/common/room/display-check';
 
 /**
  * What main needs from the application (src/node/service plus the media handler), and nothing more.
@@ -24,6 +25,13 @@ export interface AudienceWindowControl {
   hide(): void;
 }
 
+/** The displays for the room check (the `room.displays`, `room.identify` and `room.audienceTo` channels). */
+export interface RoomDisplayControl {
+  check(): DisplayCheck;
+  identify(): DisplayCheck;
+  audienceTo(displayId: number): DisplayCheck;
+}
+
 /**
  * What only Electron can do, handed to the backend for the `library.pickFile`, `sessions.export`,
  * `handout.savePdf`, `shell.openLink` and `stage.audience` channels.
@@ -45,6 +53,8 @@ export interface ElectronPlatform {
    * once the composition root has made it.
    */
   audienceWindow: AudienceWindowControl;
+  /** The room check's displays; delegates to main's adapter once the windows exist, like `audienceWindow`. */
+  room: RoomDisplayControl;
 }
 
 /** What the backend factory is given by the composition root. */

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import type { AudienceWindowControl, ElectronPlatform } from '../backend/plenum-backend';
+import type { AudienceWindowControl, ElectronPlatform, RoomDisplayControl } from '../backend/plenum-backend';
 
 /** Whether a URL is an https link (the only kind handed to the system browser). */
 export function isExternalLink(url: string): boolean {
@@ -11,10 +11,14 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-/** Electron's dialog and shell, and the audience window, behind the port the backend uses. */
-export function createElectronPlatform(audienceWindow: AudienceWindowControl): ElectronPlatform {
+/** Electron's dialog and shell, the audience window and the room check, behind the port the backend uses. */
+export function createElectronPlatform(
+  audienceWindow: AudienceWindowControl,
+  room: RoomDisplayControl,
+): ElectronPlatform {
   return {
     audienceWindow,
+    room,
     async pickCourseFile() {
       const parent = BrowserWindow.getFocusedWindow();
       // 'Plenum' is the product name (the filter's label), not a sentence to translate.

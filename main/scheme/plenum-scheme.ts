@@ -18,6 +18,11 @@ export const UI_ENTRY_URL = `${UI_ORIGIN}/index.html`;
 /** The audience window's page: the same entry, told by its query to show the stage only. */
 export const AUDIENCE_ENTRY_URL = `${UI_ENTRY_URL}?view=audience`;
 
+/** A display's number badge for the room check's "identify": the same entry, told which number to show. */
+export function identifyEntryUrl(displayNumber: number): string {
+  return `${UI_ENTRY_URL}?view=identify&display=${displayNumber}`;
+}
+
 /** The path prefix under the UI origin that goes to the media handler (which routes the same path form). */
 export const UI_MEDIA_PREFIX = '/media/';
 

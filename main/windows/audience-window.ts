@@ -1,8 +1,13 @@
 import { screen } from 'electron';
 import type { BrowserWindow, Display } from 'electron';
 import type { AudiencePresence } from '../../src/common/ipc/contract';
-import { planAudience } from './audience-placement';
-import type { AudiencePlaced, DisplayInfo, ScreenLayout, ScreenRect } from './audience-placement';
+import { planAudience } from '../../src/common/room/audience-placement';
+import type {
+  AudiencePlaced,
+  DisplayInfo,
+  ScreenLayout,
+  ScreenRect,
+} from '../../src/common/room/audience-placement';
 
 /** What the audience window manager needs from the composition root. */
 export interface AudienceWindowDeps {
@@ -19,6 +24,13 @@ export interface AudienceWindowDeps {
 export interface AudienceWindow {
   /** The presenter wants an audience window: opened now if a second display exists, else when one appears. */
   show(): void;
+  /**
+   * The presenter wants the audience window on that display (the room check): opened or moved there if it
+   * qualifies, else placed as show() would. Only this once: later display changes follow the usual rule.
+   */
+  showOn(displayId: number): void;
+  /** The display the audience window is on, or null while there is none. */
+  displayId(): number | null;
   /** The presenter no longer wants one: closed, and not reopened by a display appearing. */
   hide(): void;
   /** Whether the presenter wants an audience window (kept while its display is unplugged). */
@@ -98,10 +110,15 @@ export function createAudienceWindow(deps: AudienceWindowDeps): AudienceWindow {
     if (!entry.window.isDestroyed()) entry.window.close();
   };
 
-  const reconcile = (goneId: number | null = null): void => {
+  const reconcile = (goneId: number | null = null, preferredId: number | null = null): void => {
     if (disposed) return;
     try {
-      const action = planAudience({ wanted, placed: current?.placed ?? null, layout: layout(goneId) });
+      const action = planAudience({
+        wanted,
+        placed: current?.placed ?? null,
+        layout: layout(goneId),
+        preferredId,
+      });
       switch (action.kind) {
         case 'keep':
           return;
@@ -150,6 +167,11 @@ export function createAudienceWindow(deps: AudienceWindowDeps): AudienceWindow {
       wanted = !disposed;
       reconcile();
     },
+    showOn(displayId) {
+      wanted = !disposed;
+      reconcile(null, displayId);
+    },
+    displayId: () => current?.placed.displayId ?? null,
     hide() {
       wanted = false;
       reconcile();

@@ -21,7 +21,25 @@ export interface CreateWindowOptions {
    * the lecturer may be typing a note (the clicker's keys reach main from whichever window has focus).
    */
   takeFocus?: boolean;
+  /**
+   * A badge: a small frameless window above the others that never takes the keyboard or a task-bar button
+   * (the room check's display number). Its web preferences are every window's.
+   */
+  badge?: boolean;
 }
+
+/** What makes a window a badge: no frame, above everything, no focus, no task-bar button, fixed in place. */
+const BADGE_CHROME = {
+  frame: false,
+  alwaysOnTop: true,
+  focusable: false,
+  skipTaskbar: true,
+  resizable: false,
+  movable: false,
+  minimizable: false,
+  maximizable: false,
+  fullscreenable: false,
+} as const;
 
 /**
  * The one window factory. Every window is sandboxed, context-isolated, without Node, on the in-memory UI
@@ -35,6 +53,7 @@ export function createWindow(options: CreateWindowOptions): BrowserWindow {
     height: 800,
     ...options.bounds,
     ...(options.fullScreen === true ? { fullscreen: true } : {}),
+    ...(options.badge === true ? BADGE_CHROME : {}),
     backgroundColor: '#000000',
     webPreferences: {
       session: options.session,

@@ -18,7 +18,10 @@ export type ApiError =
   | { code: 'course-file'; problem: CourseFileProblem }
   | { code: 'invalid-arguments'; channel: string; issues: string[] }
   | { code: 'unknown-channel'; channel: string }
-  | { code: 'not-found'; what: 'course' | 'plan' | 'note' | 'session' | 'library-entry' | 'chapter' }
+  | {
+      code: 'not-found';
+      what: 'course' | 'plan' | 'note' | 'session' | 'library-entry' | 'chapter' | 'display';
+    }
   | { code: 'course-locked' }
   /** A session command with no session running (the window shows an outdated screen). */
   | { code: 'no-session' }

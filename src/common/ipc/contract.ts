@@ -3,6 +3,8 @@ import type { CourseManifest } from '../course/manifest';
 import type { CourseFileHeaderSummary } from './course-summary';
 import { lecturePlanSchema, type LecturePlan } from '../plan/plan-step';
 import type { ExportedSession } from '../records/session-export';
+import type { DisplayCheck } from '../room/display-check';
+import type { RoomCheck } from '../room/room-check';
 import {
   BOARD_ENTRIES_MAX,
   BOARD_ENTRY_MAX,
@@ -108,6 +110,8 @@ export interface PlenumState {
   settings: Settings;
   /** The lecture just ended, whose end card the audience window shows; null once anything else begins. */
   closing: ClosingCard | null;
+  /** The room check before class: the test pattern and the test tone on the audience's screen. */
+  roomCheck: RoomCheck;
 }
 
 /**
@@ -176,6 +180,19 @@ export const API_CONTRACT = {
   'session.end': { args: noArgs, result: result<null>() },
   /** Opens or closes the native audience window (Electron only; a page host answers forbidden). */
   'stage.audience': { args: z.object({ show: z.boolean() }).strict(), result: result<AudiencePresence>() },
+  /** The room check: the displays numbered, where the audience goes, extended or mirrored (Electron only). */
+  'room.displays': { args: noArgs, result: result<DisplayCheck>() },
+  /** Shows each display's number on it for a few seconds (Electron only). */
+  'room.identify': { args: noArgs, result: result<DisplayCheck>() },
+  /** Opens the audience window on that display (an id from `room.displays`; Electron only). */
+  'room.audienceTo': {
+    args: z.object({ displayId: z.number().int() }).strict(),
+    result: result<DisplayCheck>(),
+  },
+  /** The test pattern on the audience's screen, on or off (both hosts). */
+  'room.pattern': { args: z.object({ on: z.boolean() }).strict(), result: result<RoomCheck>() },
+  /** Plays the test tone once in the window that holds the stage (both hosts). */
+  'room.tone': { args: noArgs, result: result<RoomCheck>() },
   'plans.list': { args: z.object({ courseId }).strict(), result: result<Plan[]>() },
   'plans.save': { args: planSchema, result: result<Plan>() },
   'plans.remove': { args: z.object({ id: z.number().int() }).strict(), result: result<null>() },

@@ -2,6 +2,7 @@ import type { ApiError, ApiResult } from '../../common/ipc/api-error';
 import type { CourseRecord } from '../../common/ipc/api-types';
 import type { AudiencePresence, ClosingCard, PlenumState, UnlockedCourse } from '../../common/ipc/contract';
 import type { Settings } from '../../common/ipc/api-types';
+import { ROOM_CHECK_IDLE, type RoomCheck } from '../../common/room/room-check';
 import { CourseFileError, openCourseFile } from '../course-file';
 import type { Store } from '../store';
 import { StoreError } from '../store';
@@ -10,6 +11,7 @@ import { createDispatcher, type ApiHandlers } from './dispatcher';
 import { courseHandlers } from './handlers/course-handlers';
 import { libraryHandlers } from './handlers/library-handlers';
 import { recordHandlers } from './handlers/record-handlers';
+import { roomHandlers } from './handlers/room-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import type { ServiceContext, ServiceDeps } from './service-context';
 import { ServiceError } from './service-error';
@@ -47,6 +49,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
   let revision = 0;
   let audience: AudiencePresence = { kind: 'absent' };
   let closing: ClosingCard | null = null;
+  let roomCheck: RoomCheck = ROOM_CHECK_IDLE;
   let lastActivity = now();
 
   const state = (): PlenumState => ({
@@ -56,6 +59,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     audience,
     settings: store.getSettings(),
     closing,
+    roomCheck,
   });
   const changed = (): void => {
     revision += 1;
@@ -103,6 +107,10 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     unlockedView,
     changed,
     audience: () => audience,
+    roomCheck: () => roomCheck,
+    setRoomCheck: (next) => {
+      roomCheck = next;
+    },
     setClosing: (card) => {
       closing = card;
     },
@@ -132,6 +140,7 @@ export function createPlenumService(deps: ServiceDeps): PlenumService {
     ...libraryHandlers(context, demoListed),
     ...courseHandlers(context),
     ...sessionHandlers(context),
+    ...roomHandlers(context),
     'state.get': async () => state(),
   };
 

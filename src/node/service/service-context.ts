@@ -1,6 +1,8 @@
 import type { CourseManifest } from '../../common/course/manifest';
 import type { AudiencePresence, ClosingCard, UnlockedCourse } from '../../common/ipc/contract';
 import type { Settings } from '../../common/ipc/api-types';
+import type { DisplayCheck } from '../../common/room/display-check';
+import type { RoomCheck } from '../../common/room/room-check';
 import type { Store } from '../store';
 import type { CourseRegistry, OpenCourse } from './course-registry';
 import type { ServiceEvents } from './service-events';
@@ -33,9 +35,21 @@ export interface ServiceDeps {
    * presenter opens a second page instead. Either way the shell reports presence through `setAudience`.
    */
   audienceWindow?: { show(): void; hide(): void };
+  /** Electron's displays for the room check (main's adapter over `screen`); absent in the loopback host. */
+  room?: RoomDisplays;
   now?: () => number;
   /** How often a running session is saved; SESSION_SAVE_MS unless a test needs it sooner. */
   sessionSaveMs?: number;
+}
+
+/** The displays as main sees them, for the room check (`room.*` channels). */
+export interface RoomDisplays {
+  /** The displays numbered and judged, as they are now. */
+  check(): DisplayCheck;
+  /** Shows each display's number on it for a few seconds; answers the check the numbers belong to. */
+  identify(): DisplayCheck;
+  /** Opens (or moves) the audience window on that display, which the check found eligible; the check after. */
+  audienceTo(displayId: number): DisplayCheck;
 }
 
 /** What every handler module shares: the store, the open courses, the session runner and the snapshot. */
@@ -53,6 +67,9 @@ export interface ServiceContext {
   /** Something every window renders changed: a new snapshot goes out with a higher revision. */
   changed(): void;
   audience(): AudiencePresence;
+  roomCheck(): RoomCheck;
+  /** Sets the room check; the caller's `changed()` sends it. */
+  setRoomCheck(next: RoomCheck): void;
   /**
    * Sets (at "End the session") or clears (a new session, a lock) the room's end card; the caller's change
    * goes out with the next snapshot, so it never costs a broadcast of its own.

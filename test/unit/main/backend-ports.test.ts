@@ -7,6 +7,8 @@ jest.mock('electron', () => jest.requireActual('../../support/electron-mock').el
 beforeEach(() => resetElectronMock());
 
 const noAudience = { show: () => undefined, hide: () => undefined };
+const none = () => ({ displays: [], verdict: { kind: 'single' as const } });
+const noRoom = { check: none, identify: none, audienceTo: none };
 
 test('the pending backend answers internal and 404, and ignores audience reports', async () => {
   const backend = createPendingBackend();
@@ -15,13 +17,16 @@ test('the pending backend answers internal and 404, and ignores audience reports
   expect(() => backend.setAudience({ kind: 'present', placement: 'projector' })).not.toThrow();
 });
 
-test('the platform hands the audience window control to the backend as it is', () => {
+test('the platform hands the audience window and room check controls to the backend as they are', () => {
   const control = { show: jest.fn(), hide: jest.fn() };
-  expect(createElectronPlatform(control).audienceWindow).toBe(control);
+  const room = { check: jest.fn(), identify: jest.fn(), audienceTo: jest.fn() };
+  const platform = createElectronPlatform(control, room);
+  expect(platform.audienceWindow).toBe(control);
+  expect(platform.room).toBe(room);
 });
 
 test('only https links are opened in the system browser', async () => {
-  const platform = createElectronPlatform(noAudience);
+  const platform = createElectronPlatform(noAudience, noRoom);
   await platform.openExternalLink('https://example.com/a');
   for (const url of [
     'http://example.com/',
@@ -37,7 +42,7 @@ test('only https links are opened in the system browser', async () => {
 });
 
 test('the course-file dialog is parented to the focused window and answers null when cancelled', async () => {
-  const platform = createElectronPlatform(noAudience);
+  const platform = createElectronPlatform(noAudience, noRoom);
   await expect(platform.pickCourseFile()).resolves.toBeNull();
   const window = new FakeBrowserWindow({});
   FakeBrowserWindow.focused = window;
@@ -53,7 +58,7 @@ test('the session log is saved where the save dialog says, whole, and a cancel w
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'plenum-save-'));
   try {
-    const platform = createElectronPlatform(noAudience);
+    const platform = createElectronPlatform(noAudience, noRoom);
     await expect(platform.saveTextFile('okter.csv', 'a,b\r\n')).resolves.toBe(false);
     expect(readdirSync(dir)).toEqual([]);
     const target = join(dir, 'okter.csv');
@@ -77,7 +82,7 @@ test('a handout is printed from the focused window to an A4 PDF, saved whole, an
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'plenum-pdf-'));
   try {
-    const platform = createElectronPlatform(noAudience);
+    const platform = createElectronPlatform(noAudience, noRoom);
     // No window has the focus: nothing sound to print, and no dialog is shown.
     await expect(platform.saveFocusedAsPdf('demo-students.pdf')).rejects.toThrow();
     expect(electronMock.dialog.calls).toEqual([]);

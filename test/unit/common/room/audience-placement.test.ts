@@ -1,5 +1,5 @@
-import { pickAudienceDisplay, planAudience } from '../../../main/windows/audience-placement';
-import type { DisplayInfo, ScreenLayout, ScreenRect } from '../../../main/windows/audience-placement';
+import { pickAudienceDisplay, planAudience } from '../../../../src/common/room/audience-placement';
+import type { DisplayInfo, ScreenLayout, ScreenRect } from '../../../../src/common/room/audience-placement';
 
 function display(id: number, bounds: ScreenRect, internal = false): DisplayInfo {
   return { id, bounds, workArea: { ...bounds, height: bounds.height - 40 }, internal };
@@ -123,5 +123,40 @@ describe('planAudience', () => {
     expect(
       planAudience({ wanted: true, placed: placedOn(projector), layout: layout([laptop, bigScreen]) }),
     ).toEqual({ kind: 'move', display: bigScreen });
+  });
+});
+
+describe('planAudience with the room check’s choice', () => {
+  const placedOn = (shown: DisplayInfo) => ({ displayId: shown.id, bounds: { ...shown.bounds } });
+
+  test('a chosen display that qualifies: the window moves there from where it was', () => {
+    const action = planAudience({
+      wanted: true,
+      placed: placedOn(bigScreen),
+      layout: layout([laptop, projector, bigScreen]),
+      preferredId: projector.id,
+    });
+    expect(action).toEqual({ kind: 'move', display: projector });
+  });
+
+  test('a chosen display that does not qualify (the console’s own): the window stays where it is', () => {
+    const action = planAudience({
+      wanted: true,
+      placed: placedOn(projector),
+      layout: layout([laptop, projector, bigScreen]),
+      preferredId: laptop.id,
+    });
+    expect(action).toEqual({ kind: 'keep' });
+  });
+
+  test('a chosen display opens the window there when there was none', () => {
+    const action = planAudience({
+      wanted: true,
+      placed: null,
+      layout: layout([laptop, projector, bigScreen]),
+      preferredId: smallScreen.id,
+    });
+    // Not plugged in: the usual rule (the larger external screen).
+    expect(action).toEqual({ kind: 'open', display: bigScreen });
   });
 });

@@ -1,5 +1,6 @@
 // Pure: where the audience window belongs, from the displays Electron reports. No electron import, so the
-// rules are tested without the mock; audience-window.ts applies them.
+// rules are tested without the mock; main/windows/audience-window.ts applies them, and the room check
+// (display-check.ts) names the same display as the audience's.
 
 /** A rectangle in screen coordinates (device-independent pixels), as Electron reports bounds. */
 export interface ScreenRect {
@@ -81,15 +82,24 @@ export function pickAudienceDisplay(
 /**
  * What to do with the audience window: open it where it belongs when the presenter wants one and a display
  * qualifies; close it when neither holds any more (single-screen mode); reopen it when its display went or
- * changed its bounds (the presenter's wish is the caller's to keep, not decided here).
+ * changed its bounds (the presenter's wish is the caller's to keep, not decided here). `preferredId` is the
+ * display the lecturer just chose in the room check: taken if it qualifies, once (the caller does not keep
+ * it, so a projector plugged back in later never pulls the window away mid-lecture).
  */
 export function planAudience(input: {
   wanted: boolean;
   placed: AudiencePlaced | null;
   layout: ScreenLayout;
+  preferredId?: number | null;
 }): AudienceAction {
   const { wanted, placed, layout } = input;
-  const target = wanted ? pickAudienceDisplay(layout, placed?.displayId ?? null) : null;
+  const preferredId = input.preferredId ?? null;
+  const chosen = wanted && preferredId !== null ? pickAudienceDisplay(layout, preferredId) : null;
+  const target = !wanted
+    ? null
+    : chosen !== null && chosen.id === preferredId
+      ? chosen
+      : pickAudienceDisplay(layout, placed?.displayId ?? null);
   if (target === null) return placed === null ? { kind: 'keep' } : { kind: 'close' };
   if (placed === null) return { kind: 'open', display: target };
   if (target.id === placed.displayId && sameRect(target.bounds, placed.bounds)) return { kind: 'keep' };
