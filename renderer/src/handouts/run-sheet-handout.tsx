@@ -71,6 +71,12 @@ export function RunSheetHandout({ course, startTime }: RunSheetHandoutProps): Re
                 <>
                   <th scope="row">
                     {t('handouts.runSheet.chapter', { number: step.number, title: step.chapter.title })}
+                    {step.lead !== null && (
+                      <span className="run-sheet-lead" data-role="run-sheet-lead">
+                        {' '}
+                        ({t('plans:lead.ledBy', { lead: t(`plans:lead.${step.lead}`) })})
+                      </span>
+                    )}
                   </th>
                   <td>
                     {formatTime(step.chapter.start)}–{formatTime(step.chapter.end)}

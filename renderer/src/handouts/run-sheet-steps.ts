@@ -2,6 +2,7 @@ import type { Chapter, CourseManifest } from '../../../src/common/course/manifes
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { lectureRoute } from '../../../src/common/lecture/lecture-route';
 import type { LecturePlan } from '../../../src/common/plan/plan-step';
+import { chapterLead, type StepLead } from '../../../src/common/plan/step-lead';
 
 /** One row of the run sheet: a chapter (its film, then its discussion) or a break, with when it begins. */
 export type RunSheetStep =
@@ -15,6 +16,8 @@ export type RunSheetStep =
       filmSeconds: number;
       /** The discussion after the film, 0 when the chapter does not stop or no time is planned. */
       discussionMinutes: number;
+      /** Who leads the chapter, when the plan names someone. */
+      lead: StepLead | null;
     }
   | { kind: 'break'; startsAt: number; minutes: number };
 
@@ -42,6 +45,7 @@ export function runSheetSteps(manifest: CourseManifest, plan: LecturePlan | null
       startsAt: clock,
       filmSeconds,
       discussionMinutes,
+      lead: chapterLead(plan, chapter.id),
     });
     clock += filmSeconds + discussionMinutes * 60;
   }

@@ -4,6 +4,7 @@ import type { Chapter } from '../../../src/common/course/manifest';
 import { formatTime } from '../../../src/common/course/time';
 import { MAX_STEP_MINUTES } from '../../../src/common/plan/plan-step';
 import type { PlanRow } from '../../../src/common/plan/plan-rows';
+import { STEP_LEADS, stepLeadSchema } from '../../../src/common/plan/step-lead';
 
 /** Props of {@link PlanEditorRow}. */
 export interface PlanEditorRowProps {
@@ -24,8 +25,8 @@ export interface PlanEditorRowProps {
 const NEW_BREAK_MINUTES = '15';
 
 /**
- * One chapter in the plan editor: whether it is shown, its film length, its discussion minutes, buttons to
- * move it, and the break after it. Every control's name carries the chapter's title (visually hidden where
+ * One chapter in the plan editor: whether it is shown, its film length, its discussion minutes, who leads
+ * it, buttons to move it, and the break after it. Every control's name carries the chapter's title (visually hidden where
  * the row already shows it), so a screen reader moving from button to button knows which chapter it acts on.
  */
 export function PlanEditorRow({
@@ -89,6 +90,30 @@ export function PlanEditorRow({
         ) : (
           <span className="plan-row-minutes hint">{t('editor.noDiscussion')}</span>
         )}
+        <span className="plan-row-lead">
+          <label htmlFor={`${id}-lead`}>
+            {t('lead.editorLabel')}
+            <span className="visually-hidden">{t('editor.forChapter', title)}</span>
+          </label>
+          <select
+            id={`${id}-lead`}
+            data-role="step-lead"
+            value={row.lead ?? ''}
+            disabled={!row.included}
+            onChange={(event) => {
+              const lead = stepLeadSchema.safeParse(event.target.value);
+              const { lead: _previous, ...rest } = row;
+              onChange(lead.success ? { ...rest, lead: lead.data } : rest);
+            }}
+          >
+            <option value="">{t('lead.nobody')}</option>
+            {STEP_LEADS.map((lead) => (
+              <option key={lead} value={lead}>
+                {t(`lead.${lead}`)}
+              </option>
+            ))}
+          </select>
+        </span>
         <span className="plan-row-buttons">
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planStepSchema } from '../plan/plan-step';
+import { stepLeadSchema } from '../plan/step-lead';
 
 /** A course file the user has opened before (never its content, never a password). */
 export const courseRecordSchema = z.object({
@@ -90,6 +91,11 @@ export const settingsSchema = z.object({
     .nullable(),
   /** A few words from the lecturer on the end card (thanks, what comes next); null for none. */
   closingMessage: z.string().trim().min(1).max(CLOSING_MESSAGE_MAX).nullable(),
+  /**
+   * Who uses this Plenum when teaching together: the lecturer or the user representative, so the console can
+   * say "your turn" at the steps the plan gives them; null: not chosen (no "your turn" is shown).
+   */
+  myRole: stepLeadSchema.nullable(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -103,4 +109,5 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 60,
   evaluationUrl: null,
   closingMessage: null,
+  myRole: null,
 };

@@ -1,5 +1,6 @@
 import { suggestedMinutes, type PlanChapter } from './plan-chapter';
 import type { PlanStep } from './plan-step';
+import type { StepLead } from './step-lead';
 
 /**
  * One chapter as the plan editor shows it: whether the plan includes it, its discussion minutes and the
@@ -11,6 +12,8 @@ export interface PlanRow {
   minutes: string;
   /** The break after this chapter, in minutes as typed, or null for none. */
   breakMinutes: string | null;
+  /** Who leads the chapter; absent when the plan names no one. */
+  lead?: StepLead;
 }
 
 /**
@@ -39,6 +42,7 @@ export function planRows(steps: readonly PlanStep[], chapters: readonly PlanChap
           included: true,
           minutes: String(step.minutes),
           breakMinutes: null,
+          ...(step.lead === undefined ? {} : { lead: step.lead }),
         });
         break;
     }
@@ -70,7 +74,8 @@ export function parseMinutes(text: string, max: number): number | null {
 }
 
 /**
- * The plan steps the rows stand for: the included chapters in row order, each followed by its break. A break
+ * The plan steps the rows stand for: the included chapters in row order (with who leads them, when named),
+ * each followed by its break. A break
  * after a chapter left out still comes at that point (after the last included chapter before it), since
  * the lecturer planned a pause there; one before every included chapter is dropped, as the lecture never
  * holds it. Minutes that do not read as a number count as 0, so the totals can follow the typing.
@@ -79,7 +84,12 @@ export function rowsToSteps(rows: readonly PlanRow[], max: number): PlanStep[] {
   const steps: PlanStep[] = [];
   for (const row of rows) {
     if (row.included)
-      steps.push({ kind: 'chapter', chapterId: row.chapterId, minutes: parseMinutes(row.minutes, max) ?? 0 });
+      steps.push({
+        kind: 'chapter',
+        chapterId: row.chapterId,
+        minutes: parseMinutes(row.minutes, max) ?? 0,
+        ...(row.lead === undefined ? {} : { lead: row.lead }),
+      });
     if (row.breakMinutes !== null && steps.length > 0)
       steps.push({ kind: 'break', minutes: parseMinutes(row.breakMinutes, max) ?? 0 });
   }

@@ -43,6 +43,25 @@ describe('plan rows', () => {
     ]);
   });
 
+  it('keeps who leads a chapter from the plan to the rows and back, and a row without a lead names none', () => {
+    const steps: PlanStep[] = [
+      { kind: 'chapter', chapterId: 'apning', minutes: 5, lead: 'lecturer' },
+      { kind: 'chapter', chapterId: 'sovn', minutes: 20, lead: 'user-representative' },
+      { kind: 'break', minutes: 10 },
+      { kind: 'chapter', chapterId: 'bolig', minutes: 15 },
+    ];
+    const rows = planRows(steps, FILM_CHAPTERS.slice(0, 3));
+    expect(rows.map((item) => item.lead)).toEqual(['lecturer', 'user-representative', undefined]);
+    expect(rowsToSteps(rows, 600)).toEqual(steps);
+    expect(Object.keys(rowsToSteps(rows, 600)[3] ?? {})).not.toContain('lead');
+    // A lead taken off in the editor leaves the step without one.
+    const { lead: _dropped, ...withoutLead } = rows[1] ?? row('sovn', true, '20');
+    expect(rowsToSteps([withoutLead], 600)).toEqual([
+      { kind: 'chapter', chapterId: 'sovn', minutes: 20 },
+      { kind: 'break', minutes: 10 },
+    ]);
+  });
+
   it('puts a left-out first chapter at the top', () => {
     const rows = planRows([{ kind: 'chapter', chapterId: 'sovn', minutes: 2 }], FILM_CHAPTERS.slice(0, 3));
     expect(rows.map((item) => [item.chapterId, item.included])).toEqual([

@@ -22,7 +22,7 @@ describe('settings', () => {
   it('updates some keys, keeps the others, and reads them back after reopening', () => {
     const updated = store.updateSettings({ language: 'nn', planByCourse: { 'course-1': 4 } });
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, language: 'nn', planByCourse: { 'course-1': 4 } });
-    store.updateSettings({ subtitles: 'en', promptMode: 'all' });
+    store.updateSettings({ subtitles: 'en', promptMode: 'all', myRole: 'user-representative' });
     const path = store.path;
     store.close();
     store = freshStore(tempDir(), path.split(/[\\/]/).pop());
@@ -34,6 +34,7 @@ describe('settings', () => {
       idleLockMinutes: 60,
       evaluationUrl: null,
       closingMessage: null,
+      myRole: 'user-representative',
     });
     expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
   });
@@ -53,6 +54,7 @@ describe('settings', () => {
       put.run('language', JSON.stringify('klingon'));
       put.run('planByCourse', JSON.stringify({ a: -3.5 }));
       put.run('subtitles', JSON.stringify(7));
+      put.run('myRole', JSON.stringify('janitor'));
       put.run('fromTheFuture', JSON.stringify({ x: 1 }));
       put.run('__proto__', JSON.stringify({ polluted: true }));
     } finally {
@@ -65,6 +67,7 @@ describe('settings', () => {
       'evaluationUrl',
       'idleLockMinutes',
       'language',
+      'myRole',
       'planByCourse',
       'promptMode',
       'subtitles',

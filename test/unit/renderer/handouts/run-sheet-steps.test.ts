@@ -84,6 +84,25 @@ describe('the run sheet', () => {
     expect(runSheetLength(steps)).toBe(960 + 120 + 120);
   });
 
+  test('names who leads a chapter when the plan does, and no one otherwise', () => {
+    const steps = runSheetSteps(manifest, {
+      id: 1,
+      name: 'Sammen',
+      budgetMinutes: null,
+      steps: [
+        { kind: 'chapter', chapterId: 'a', minutes: 2, lead: 'user-representative' },
+        { kind: 'chapter', chapterId: 'b', minutes: 3 },
+      ],
+    });
+    expect(steps.map((step) => (step.kind === 'chapter' ? step.lead : 'break'))).toEqual([
+      'user-representative',
+      null,
+    ]);
+    expect(runSheetSteps(manifest, null).every((step) => step.kind !== 'chapter' || step.lead === null)).toBe(
+      true,
+    );
+  });
+
   test('an empty plan has no steps and no length', () => {
     const steps = runSheetSteps(manifest, { id: null, name: 'Tom', budgetMinutes: null, steps: [] });
     expect(steps).toEqual([]);
