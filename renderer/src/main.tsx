@@ -12,6 +12,7 @@ import { NoApiScreen } from './app/no-api-screen';
 import { createRendererI18n } from './i18n/create-renderer-i18n';
 import './styles/app.css';
 import './styles/timeline.css';
+import './styles/plan-progress.css';
 
 // The entry point: the language starts as bokmål and follows the settings once they arrive. The same page
 // is the audience window when opened with ?view=audience (by main in Electron, by the presenter in a browser).

@@ -34,7 +34,8 @@ import { PresenterPrompts } from './presenter-prompts';
 import { RehearsalTimings } from './rehearsal-timings';
 import { SessionClock } from './session-clock';
 import { SessionControls } from './session-controls';
-import { planMinutesOf } from './plan-minutes';
+import { LeadStatus } from './lead-status';
+import { PlanProgressPanel } from './plan-progress-panel';
 import { usePrivateNotes } from './use-private-notes';
 import { useStagePreviewSize } from './use-stage-preview-size';
 
@@ -179,8 +180,9 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
           {mode === 'rehearsal' && <span className="badge">{t('presenter.rehearsalBadge')}</span>}
         </h1>
         <SessionClock
-          clock={session.clock}
-          planMinutes={planMinutesOf(manifest, state.plan)}
+          session={session}
+          chapters={manifest.chapters}
+          position={position}
           onPause={(paused) => void send({ type: paused ? 'pause-clock' : 'resume-clock' })}
         />
         {info !== null && (
@@ -220,6 +222,12 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               ? t('presenter.nextNone')
               : t('presenter.next', { number: (following ?? 0) + 1, title: nextChapter.title })}
           </p>
+          <LeadStatus
+            chapters={manifest.chapters}
+            plan={state.plan}
+            phase={phase}
+            next={nextChapter === undefined ? null : following}
+          />
           {phase.kind === 'finished' && (settings.settings?.evaluationUrl ?? null) === null && (
             <p className="hint" data-role="evaluation-hint">
               {t('presenter.evaluationHint')}
@@ -350,6 +358,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               onShowAll={(all) => void send({ type: 'set-prompt-mode', mode: all ? 'all' : 'one' })}
             />
           )}
+          <PlanProgressPanel manifest={manifest} session={session} position={position} send={send} />
           {chapter !== undefined && (
             <ClassBoard
               key={chapter.id}

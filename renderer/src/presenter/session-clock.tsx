@@ -1,46 +1,50 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CourseManifest } from '../../../src/common/course/manifest';
 import { formatTime } from '../../../src/common/course/time';
-import { clockElapsedMs, type SessionClock as Clock } from '../../../src/common/session/session-state';
+import type { SessionState } from '../../../src/common/session/session-state';
+import { usePlanProgress } from './use-plan-progress';
 
 /** Props of {@link SessionClock}. */
 export interface SessionClockProps {
-  clock: Clock;
-  /** The time the plan allows (its budget, else its film, talks and breaks), in minutes; null: no plan time. */
-  planMinutes: number | null;
+  session: SessionState;
+  chapters: CourseManifest['chapters'];
+  /** The playhead (s), for the forecast while a chapter plays. */
+  position: number;
   /** Pauses (true) or resumes (false) the session clock in main. */
   onPause(paused: boolean): void;
 }
 
 /**
- * How long the session has run and how much of the plan's time is left, or how far over it is, in words as
- * well as colour. Reads main's session clock, so every window shows the same time, and leaving the view or
- * reloading the window never resets it; the lecturer may pause it (a fire drill, a long question).
+ * The header's clocks: how long the session has run, the time of day, how much of the plan's time is left
+ * or how far over it is (in words as well as colour), and when the session will end if the rest goes to plan.
+ * Reads main's session clock, so every window shows the same time, and leaving the view or reloading the
+ * window never resets it; the lecturer may pause it (a fire drill, a long question).
  */
-export function SessionClock({ clock, planMinutes, onPause }: SessionClockProps): ReactElement {
-  const { t } = useTranslation();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const elapsed = Math.floor(clockElapsedMs(clock, now) / 1000);
-  const left = planMinutes === null ? null : Math.round(planMinutes * 60) - elapsed;
-  const paused = clock.runningSince === null;
+export function SessionClock({ session, chapters, position, onPause }: SessionClockProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const { progress, now } = usePlanProgress(chapters, session, position);
+  const elapsed = Math.floor(progress.elapsedSeconds);
+  const left = Math.round(progress.planSeconds) - elapsed;
+  const paused = session.clock.runningSince === null;
+  const timeOfDay = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const endsAt = now + Math.max(0, progress.forecastSeconds - progress.elapsedSeconds) * 1000;
   return (
     <div className="session-clock" data-role="session-clock" data-paused={paused}>
       <span data-role="session-elapsed">{t('presenter.clock.elapsed', { time: formatTime(elapsed) })}</span>
-      {left !== null && (
-        <span
-          className={left < 0 ? 'plan-left over' : 'plan-left'}
-          data-role="plan-left"
-          data-over={left < 0}
-        >
-          {left >= 0
-            ? t('presenter.clock.left', { time: formatTime(left) })
-            : t('presenter.clock.over', { time: formatTime(-left) })}
-        </span>
-      )}
+      <span data-role="time-of-day">{t('plans:progress.timeOfDay', { time: timeOfDay.format(now) })}</span>
+      <span className={left < 0 ? 'plan-left over' : 'plan-left'} data-role="plan-left" data-over={left < 0}>
+        {left >= 0
+          ? t('presenter.clock.left', { time: formatTime(left) })
+          : t('presenter.clock.over', { time: formatTime(-left) })}
+      </span>
+      <span
+        className={progress.driftSeconds >= 30 ? 'forecast-end late' : 'forecast-end'}
+        data-role="forecast-end"
+        data-late={progress.driftSeconds >= 30}
+      >
+        {t('plans:progress.forecastEnd', { time: timeOfDay.format(endsAt) })}
+      </span>
       <button
         type="button"
         className="button small"
