@@ -119,7 +119,11 @@ export function PlanProgressPanel({
           </ul>
         </div>
       )}
-      {drift === 'behind' && suggestions.length === 0 && <p className="hint">{t('progress.nothingToCut')}</p>}
+      {drift === 'behind' && suggestions.length === 0 && session.lecture.phase.kind !== 'finished' && (
+        <p className="hint" data-role="replan-none">
+          {t('progress.nothingToCut')}
+        </p>
+      )}
       <p className="hint" aria-live="polite" data-role="replan-applied">
         {applied === null ? '' : t('progress.applied', { change: applied })}
       </p>
