@@ -11,6 +11,7 @@ import { AudienceApp } from './audience/audience-app';
 import { NoApiScreen } from './app/no-api-screen';
 import { createRendererI18n } from './i18n/create-renderer-i18n';
 import './styles/app.css';
+import './styles/room.css';
 import './styles/timeline.css';
 import './styles/plan-progress.css';
 

@@ -1,8 +1,10 @@
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chapter, Person } from '../../../src/common/course/manifest';
 import type { PromptMode } from '../../../src/common/lecture/lecture-state';
 import { useRoomTranslator } from '../i18n/use-room-translator';
+import { discussionLayouts, roomFitLevels } from '../stage/room-fit-levels';
+import { useFitSteps } from '../stage/use-fit-steps';
 import { promptPage } from './prompt-paging';
 
 /** Props of {@link DiscussionView}. */
@@ -49,97 +51,114 @@ export function DiscussionView({
     if (interactive) button.current?.focus();
   }, [chapter.id, interactive]);
   const headingId = `discussion-${chapter.id}`;
+  const quote = chapter.quote;
+  const levels = useMemo(
+    () => roomFitLevels(discussionLayouts(page.shown.length, quote !== undefined)),
+    [page.shown.length, quote],
+  );
+  const { boxRef, contentRef } = useFitSteps(levels, `${chapter.id}|${promptMode}|${page.shown.join(',')}`);
   return (
     <section
-      className="discussion"
+      className="discussion room-fit"
       data-role="discussion"
       data-chapter-id={chapter.id}
       data-prompt-mode={promptMode}
       aria-labelledby={headingId}
     >
-      <p className="discussion-label" lang={roomLanguage}>
-        {room('film.discussion')}
-      </p>
-      <h2 id={headingId}>{chapter.title}</h2>
-      {/* Announced when the lecturer turns to another prompt or shows them all. */}
-      <div className="prompts" aria-live="polite">
-        {page.shown.length === 1 && (
-          <p className="prompt" data-role="prompt">
-            {chapter.prompts[page.shown[0] ?? 0]}
-          </p>
-        )}
-        {page.shown.length > 1 && (
-          <ol className="prompt-list">
-            {page.shown.map((index) => (
-              <li key={index} className="prompt" data-role="prompt">
-                {chapter.prompts[index]}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-      {/* Paging sits under the prompt it turns, above the quote and Continue. */}
-      {interactive && chapter.prompts.length > 1 && (
-        <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
-          {promptMode === 'one' && (
-            <>
-              <button
-                type="button"
-                className="button dark"
-                data-role="previous-prompt"
-                disabled={!page.canPrevious}
-                onClick={() => onShowPrompt((page.current ?? 0) - 1)}
-              >
-                {t('film.prompts.previous')}
-              </button>
-              <span className="prompt-position" data-role="prompt-position">
-                {room('film.prompts.position', {
-                  number: (page.current ?? 0) + 1,
-                  count: chapter.prompts.length,
-                })}
-              </span>
-              <button
-                type="button"
-                className="button dark"
-                data-role="next-prompt"
-                disabled={!page.canNext}
-                onClick={() => onShowPrompt((page.current ?? 0) + 1)}
-              >
-                {t('film.prompts.next')}
-              </button>
-            </>
+      <div className="room-fit-box" ref={boxRef} data-role="room-fit">
+        <div className="room-fit-content" ref={contentRef}>
+          <div className="discussion-head">
+            <p className="discussion-label" lang={roomLanguage}>
+              {room('film.discussion')}
+            </p>
+            <h2 id={headingId}>{chapter.title}</h2>
+          </div>
+          {/* Announced when the lecturer turns to another prompt or shows them all. */}
+          <div className="prompts" aria-live="polite">
+            {page.shown.length === 1 && (
+              <p className="prompt" data-role="prompt" data-fit-line="">
+                {chapter.prompts[page.shown[0] ?? 0]}
+              </p>
+            )}
+            {page.shown.length > 1 && (
+              <ol className="prompt-list">
+                {page.shown.map((index) => (
+                  <li key={index} className="prompt" data-role="prompt" data-fit-line="">
+                    {chapter.prompts[index]}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+          {quote !== undefined && (
+            <figure className="quote" data-role="quote">
+              <blockquote data-fit-line="">{quote.text}</blockquote>
+              {speaker !== undefined && (
+                <figcaption lang={roomLanguage}>{room('film.quoteBy', { speaker })}</figcaption>
+              )}
+            </figure>
           )}
-          <button
-            type="button"
-            className="button dark"
-            data-role="show-all-prompts"
-            aria-pressed={promptMode === 'all'}
-            onClick={() => onPromptMode(promptMode === 'all' ? 'one' : 'all')}
-          >
-            {t('film.prompts.showAll')}
-          </button>
         </div>
-      )}
-      {chapter.quote !== undefined && (
-        <figure className="quote" data-role="quote">
-          <blockquote>{chapter.quote.text}</blockquote>
-          {speaker !== undefined && (
-            <figcaption lang={roomLanguage}>{room('film.quoteBy', { speaker })}</figcaption>
-          )}
-        </figure>
-      )}
+        <p className="room-fit-more" data-role="fit-more" lang={roomLanguage}>
+          {room('stage.fit.more')}
+        </p>
+      </div>
+      {/* The controls stand apart from the fitted text, so no amount of it pushes them off the screen. */}
       {interactive && (
-        <div className="discussion-actions">
-          <button
-            ref={button}
-            type="button"
-            className="button primary large"
-            data-role="continue"
-            onClick={onContinue}
-          >
-            {t('film.continue')}
-          </button>
-          <p className="hint">{t('film.continueHint')}</p>
+        <div className="room-controls">
+          {chapter.prompts.length > 1 && (
+            <div className="prompt-controls" role="group" aria-label={t('film.prompts.label')}>
+              {promptMode === 'one' && (
+                <>
+                  <button
+                    type="button"
+                    className="button dark"
+                    data-role="previous-prompt"
+                    disabled={!page.canPrevious}
+                    onClick={() => onShowPrompt((page.current ?? 0) - 1)}
+                  >
+                    {t('film.prompts.previous')}
+                  </button>
+                  <span className="prompt-position" data-role="prompt-position">
+                    {room('film.prompts.position', {
+                      number: (page.current ?? 0) + 1,
+                      count: chapter.prompts.length,
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button dark"
+                    data-role="next-prompt"
+                    disabled={!page.canNext}
+                    onClick={() => onShowPrompt((page.current ?? 0) + 1)}
+                  >
+                    {t('film.prompts.next')}
+                  </button>
+                </>
+              )}
+              <button
+                type="button"
+                className="button dark"
+                data-role="show-all-prompts"
+                aria-pressed={promptMode === 'all'}
+                onClick={() => onPromptMode(promptMode === 'all' ? 'one' : 'all')}
+              >
+                {t('film.prompts.showAll')}
+              </button>
+            </div>
+          )}
+          <div className="discussion-actions">
+            <button
+              ref={button}
+              type="button"
+              className="button primary large"
+              data-role="continue"
+              onClick={onContinue}
+            >
+              {t('film.continue')}
+            </button>
+            <p className="hint">{t('film.continueHint')}</p>
+          </div>
         </div>
       )}
     </section>

@@ -2,6 +2,11 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../src/common/course/time';
 import { useRoomTranslator } from '../i18n/use-room-translator';
+import { roomFitLevels } from './room-fit-levels';
+import { useFitSteps } from './use-fit-steps';
+
+/** A break card is one column of a few lines: only its type size steps (a long chapter title after it). */
+const BREAK_LEVELS = roomFitLevels(['stack']);
 
 /** Props of {@link BreakCard}. */
 export interface BreakCardProps {
@@ -39,19 +44,31 @@ export function BreakCard({
   const end = since + minutes * 60_000;
   const left = Math.max(0, Math.ceil((end - now) / 1000));
   const back = new Intl.DateTimeFormat(roomLanguage, { hour: '2-digit', minute: '2-digit' }).format(end);
+  const { boxRef, contentRef } = useFitSteps(BREAK_LEVELS, `${nextTitle ?? ''}|${left > 0}`);
   return (
-    <section className="break-card" data-role="break" aria-labelledby="break-card-heading">
-      <h2 id="break-card-heading">{room('stage.break.heading')}</h2>
-      <p className="break-back">{room('stage.break.backAt', { time: back })}</p>
-      <p className="break-left" data-role="break-left">
-        {left > 0 ? room('stage.break.left', { time: formatTime(left) }) : room('stage.break.over')}
-      </p>
-      {nextTitle !== null && <p className="break-next">{room('stage.break.next', { title: nextTitle })}</p>}
+    <section className="break-card room-fit" data-role="break" aria-labelledby="break-card-heading">
+      <div className="room-fit-box" ref={boxRef} data-role="room-fit">
+        <div className="room-fit-content" ref={contentRef}>
+          <h2 id="break-card-heading">{room('stage.break.heading')}</h2>
+          <p className="break-back">{room('stage.break.backAt', { time: back })}</p>
+          <p className="break-left" data-role="break-left">
+            {left > 0 ? room('stage.break.left', { time: formatTime(left) }) : room('stage.break.over')}
+          </p>
+          {nextTitle !== null && (
+            <p className="break-next">{room('stage.break.next', { title: nextTitle })}</p>
+          )}
+        </div>
+        <p className="room-fit-more" data-role="fit-more" lang={roomLanguage}>
+          {room('stage.fit.more')}
+        </p>
+      </div>
       {interactive && (
-        <div className="discussion-actions">
-          <button type="button" className="button primary large" data-role="continue" onClick={onContinue}>
-            {t('film.continue')}
-          </button>
+        <div className="room-controls">
+          <div className="discussion-actions">
+            <button type="button" className="button primary large" data-role="continue" onClick={onContinue}>
+              {t('film.continue')}
+            </button>
+          </div>
         </div>
       )}
     </section>
