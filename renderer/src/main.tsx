@@ -6,11 +6,15 @@ import { PlenumContext } from './api/plenum-context';
 import { createPlenumStore } from './api/plenum-store';
 import { PlenumStoreContext } from './api/use-plenum-state';
 import { App } from './app/app';
+import { identifyDisplayNumber } from './app/identify-view';
 import { isAudienceView } from './app/is-audience-view';
 import { AudienceApp } from './audience/audience-app';
 import { NoApiScreen } from './app/no-api-screen';
 import { createRendererI18n } from './i18n/create-renderer-i18n';
+import { DisplayBadge } from './stage/display-badge';
+import { RoomCheckLayer } from './stage/room-check-layer';
 import './styles/app.css';
+import './styles/room-check.css';
 import './styles/room.css';
 import './styles/timeline.css';
 import './styles/plan-progress.css';
@@ -21,6 +25,7 @@ const container = document.getElementById('root');
 if (container !== null) {
   const api = findPlenumApi();
   const i18n = createRendererI18n();
+  const badge = identifyDisplayNumber();
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -29,7 +34,14 @@ if (container !== null) {
         ) : (
           <PlenumContext.Provider value={api}>
             <PlenumStoreContext.Provider value={createPlenumStore(api)}>
-              {isAudienceView() ? <AudienceApp /> : <App />}
+              {badge !== null ? (
+                <DisplayBadge displayNumber={badge} />
+              ) : (
+                <>
+                  {isAudienceView() ? <AudienceApp /> : <App />}
+                  <RoomCheckLayer audienceView={isAudienceView()} />
+                </>
+              )}
             </PlenumStoreContext.Provider>
           </PlenumContext.Provider>
         )}

@@ -10,6 +10,7 @@ import { HandoutsSection } from '../handouts/handouts-section';
 import { useFocusOnMount } from '../app/use-focus-on-mount';
 import { MarkdownText } from '../markdown/markdown-text';
 import { PlanSection } from '../plans/plan-section';
+import { RoomCheckPanel } from '../presenter/room-check';
 import { CaseFacts } from './case-facts';
 import { ChapterTable } from './chapter-table';
 import { SessionLog } from './session-log';
@@ -157,6 +158,7 @@ export function OverviewScreen({ course, onClosed, onHandout }: OverviewScreenPr
         </ul>
       </section>
       <FailureAlert failure={failure} />
+      <RoomCheckPanel />
       <ClosingOffer course={course} />
       <PlanSection course={course} />
       <SessionLog course={course} />

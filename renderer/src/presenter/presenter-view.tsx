@@ -32,6 +32,7 @@ import { ChapterTimeline } from './chapter-timeline';
 import { openAudiencePage } from './open-audience-page';
 import { PresenterPrompts } from './presenter-prompts';
 import { RehearsalTimings } from './rehearsal-timings';
+import { RoomCheckButton } from './room-check-button';
 import { SessionClock } from './session-clock';
 import { SessionControls } from './session-controls';
 import { LeadStatus } from './lead-status';
@@ -199,6 +200,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
         <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
           {t('film.keys.open')}
         </button>
+        <RoomCheckButton />
         <button
           type="button"
           className="button"
