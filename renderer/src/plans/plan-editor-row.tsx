@@ -90,6 +90,28 @@ export function PlanEditorRow({
         ) : (
           <span className="plan-row-minutes hint">{t('editor.noDiscussion')}</span>
         )}
+        <span className="plan-row-buttons">
+          <button
+            type="button"
+            className="button small"
+            data-role="plan-move-up"
+            disabled={first}
+            onClick={() => onMove(-1)}
+          >
+            {t('editor.moveUp')}
+            <span className="visually-hidden">{t('editor.forChapter', title)}</span>
+          </button>
+          <button
+            type="button"
+            className="button small"
+            data-role="plan-move-down"
+            disabled={last}
+            onClick={() => onMove(1)}
+          >
+            {t('editor.moveDown')}
+            <span className="visually-hidden">{t('editor.forChapter', title)}</span>
+          </button>
+        </span>
         <span className="plan-row-lead">
           <label htmlFor={`${id}-lead`}>
             {t('lead.editorLabel')}
@@ -113,28 +135,6 @@ export function PlanEditorRow({
               </option>
             ))}
           </select>
-        </span>
-        <span className="plan-row-buttons">
-          <button
-            type="button"
-            className="button small"
-            data-role="plan-move-up"
-            disabled={first}
-            onClick={() => onMove(-1)}
-          >
-            {t('editor.moveUp')}
-            <span className="visually-hidden">{t('editor.forChapter', title)}</span>
-          </button>
-          <button
-            type="button"
-            className="button small"
-            data-role="plan-move-down"
-            disabled={last}
-            onClick={() => onMove(1)}
-          >
-            {t('editor.moveDown')}
-            <span className="visually-hidden">{t('editor.forChapter', title)}</span>
-          </button>
         </span>
       </div>
       {row.breakMinutes === null ? (

@@ -223,6 +223,20 @@ test('who leads: the plan names it, the console says so, and "your turn" follows
   await expect(lead('sovn')).toHaveValue('');
   await lead('sovn').selectOption('lecturer');
   await editor.screenshot({ path: '/tmp/shots/replan-editor.png' });
+  // The lead's column keeps every row inside the editor, down to a 1024 px window.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const editorRight = ((await editor.boundingBox())?.x ?? 0) + ((await editor.boundingBox())?.width ?? 0);
+  const rights = await editor
+    .locator('[data-role="plan-move-down"], [data-role="step-lead"]')
+    .evaluateAll((controls) =>
+      (controls as unknown as { getBoundingClientRect(): { right: number } }[]).map(
+        (control) => control.getBoundingClientRect().right,
+      ),
+    );
+  expect(rights).toHaveLength(16);
+  const overflowing = rights.filter((right) => right > editorRight + 1).length;
+  expect(overflowing).toBe(0);
+  await editor.screenshot({ path: '/tmp/shots/replan-editor-1024.png' });
   await editor.locator('[data-role="plan-save"]').click();
   await expect(editor).toHaveCount(0);
   const stored = await page.evaluate(async (courseId) => {
