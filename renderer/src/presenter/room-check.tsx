@@ -181,7 +181,7 @@ export function RoomCheckPanel(): ReactElement {
         <button
           type="button"
           className="button"
-          data-role="test-pattern"
+          data-role="test-pattern-toggle"
           aria-pressed={roomCheck?.pattern === true}
           onClick={togglePattern}
         >

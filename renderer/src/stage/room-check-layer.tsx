@@ -45,13 +45,15 @@ export function RoomCheckLayer({ audienceView }: RoomCheckLayerProps): ReactElem
   useEffect(() => {
     if (!pattern || !closeHere) return;
     // The pattern covers the lecturer's controls here, so Escape takes it away as well as its button.
+    // Caught before the page's own keys (capture), which would otherwise spend it on leaving full screen.
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape') return;
       event.preventDefault();
+      event.stopPropagation();
       void callApi(() => plenum.room.pattern({ on: false }));
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [pattern, closeHere, plenum]);
   if (state === null) return null;
   if (pattern) {
