@@ -6,7 +6,8 @@ import { RoomCheckPanel } from './room-check';
 /**
  * The room check from the console's header: a button that opens the panel in a modal dialog over the fixed
  * console (no page scroll), closed by its button or Escape. Keys pressed inside stay inside: Space on a
- * button there must not also play the film.
+ * button there must not also play the film. `data-keys="own"` tells main's clicker the same (it reads keys
+ * before the page), and stopping them here keeps them from the page's lecture keys.
  */
 export function RoomCheckButton(): ReactElement {
   const { t } = useTranslation('room');
@@ -38,6 +39,7 @@ export function RoomCheckButton(): ReactElement {
         ref={dialog}
         className="room-check-dialog"
         data-role="room-check-dialog"
+        data-keys="own"
         aria-label={t('panel.heading')}
         onClose={() => setOpen(false)}
         onKeyDown={(event) => event.stopPropagation()}

@@ -191,6 +191,10 @@ test('the console header opens the room check in a dialog; the pattern then cove
   // Space on a dialog button presses that button only: the film does not start.
   await dialog.locator('[data-role="test-tone"]').focus();
   await page.keyboard.press('Space');
+  // The button got the key (the tone plays here, no audience page), and after a round trip's worth of
+  // waiting the lecture is still where it was: the key did not also reach the console's lecture keys.
+  await expect(page.locator('[data-role="test-tone-playing"]')).toBeVisible();
+  await page.waitForTimeout(700);
   await expect(page.locator('[data-role="phase"]')).toHaveAttribute('data-phase', 'ready');
 
   await dialog.locator('[data-role="test-pattern-toggle"]').click();
