@@ -4,6 +4,7 @@
 // that the bundle requires nothing but electron.
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildPlenumApi } from '../src/common/ipc/build-plenum-api';
+import { OWN_KEYS_SELECTOR } from '../src/common/lecture/lecture-keys';
 import { TYPING_CHANNEL } from './ipc/typing-channel';
 
 /** The parts of a focused element the typing check reads (the preload compiles without DOM types). */
@@ -11,6 +12,7 @@ interface FocusTarget {
   tagName?: unknown;
   type?: unknown;
   isContentEditable?: unknown;
+  closest?: unknown;
 }
 
 const NON_TEXT_INPUTS: ReadonlySet<string> = new Set([
@@ -31,6 +33,8 @@ export function isTextEntry(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const element = target as FocusTarget;
   if (element.isContentEditable === true) return true;
+  // A widget with keys of its own (the chapter overview's arrows) keeps them, as a text field does.
+  if (typeof element.closest === 'function' && element.closest(OWN_KEYS_SELECTOR) !== null) return true;
   switch (element.tagName) {
     case 'TEXTAREA':
     case 'SELECT':

@@ -4,7 +4,7 @@ import type { Statement } from '../../../src/common/course/manifest';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { promptKeysOf } from '../../../src/common/lecture/lecture-keys';
-import { lectureRoute, plannedMinutes } from '../../../src/common/lecture/lecture-route';
+import { lectureRoute, plannedMinutes, routeChapters } from '../../../src/common/lecture/lecture-route';
 import type { SessionState } from '../../../src/common/session/session-state';
 import { usePlayhead } from '../api/use-plenum-state';
 import { FailureAlert } from '../app/failure-alert';
@@ -12,6 +12,7 @@ import { useSettings } from '../settings/use-settings';
 import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
 import { DiscussionTimer } from './discussion-timer';
+import { ChapterGrid } from './chapter-grid';
 import { KeysOverlay } from './keys-overlay';
 import { LecturerPanel } from './lecturer-panel';
 import { SubtitlePicker } from './subtitle-picker';
@@ -51,6 +52,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
   const fullscreen = useFullscreen(stage);
   const statementReplay = useStatementReplay(video);
   const [keysOpen, setKeysOpen] = useState(false);
+  const [chaptersOpen, setChaptersOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
   const { phase } = state;
   const chapterIndex = 'chapter' in phase ? phase.chapter : -1;
@@ -79,6 +81,7 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
         setSubtitles(subtitleLanguage === null ? (lastLanguage.current ?? first) : null);
       },
       toggleKeys: () => setKeysOpen((open) => !open),
+      toggleChapters: () => setChaptersOpen((open) => !open),
     },
     {
       blank: state.blank !== null,
@@ -178,6 +181,16 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
           </button>
         </div>
       </div>
+      {chaptersOpen && (
+        <ChapterGrid
+          chapters={manifest.chapters}
+          planned={new Set(routeChapters(route))}
+          current={chapterIndex}
+          mediaBase={course.mediaBase}
+          onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
+          onClose={() => setChaptersOpen(false)}
+        />
+      )}
       <FailureAlert failure={failure} />
     </main>
   );

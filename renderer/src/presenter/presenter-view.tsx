@@ -17,6 +17,7 @@ import { callApi } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
 import { DiscussionTimer } from '../film/discussion-timer';
+import { ChapterGrid } from '../film/chapter-grid';
 import { KeysOverlay } from '../film/keys-overlay';
 import { LecturerPanel } from '../film/lecturer-panel';
 import { useFullscreen } from '../film/use-fullscreen';
@@ -28,6 +29,7 @@ import { startPosition } from '../stage/start-position';
 import { AudienceControl } from './audience-control';
 import { ChapterNotes } from './chapter-notes';
 import { ClassBoard } from './class-board';
+import { ChapterCountdown } from './chapter-countdown';
 import { ChapterTimeline } from './chapter-timeline';
 import { openAudiencePage } from './open-audience-page';
 import { PresenterPrompts } from './presenter-prompts';
@@ -77,6 +79,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
   const position = usePlayhead();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [keysOpen, setKeysOpen] = useState(false);
+  const [chaptersOpen, setChaptersOpen] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stageElement = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen(stageElement);
@@ -119,6 +122,7 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
         void settings.update(() => ({ subtitles: subtitleLanguage === null ? first : null }));
       },
       toggleKeys: () => setKeysOpen((open) => !open),
+      toggleChapters: () => setChaptersOpen((open) => !open),
     },
     {
       blank: state.blank !== null,
@@ -291,6 +295,19 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
             duration={manifest.film.duration}
             onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
           />
+          <div className="timeline-extras">
+            {(phase.kind === 'playing' || phase.kind === 'paused') && chapter !== undefined && (
+              <ChapterCountdown chapter={chapter} position={position} />
+            )}
+            <button
+              type="button"
+              className="button small"
+              data-role="chapter-grid-open"
+              onClick={() => setChaptersOpen(true)}
+            >
+              {t('film.chapters.open')} (O)
+            </button>
+          </div>
           {audienceHere ? (
             <div className="presenter-preview" data-role="preview">
               <p className="preview-label">{t('presenter.preview.label')}</p>
@@ -375,6 +392,16 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
           <LecturerPanel id={panelId} chapter={chapter} people={manifest.people} />
         </div>
       </div>
+      {chaptersOpen && (
+        <ChapterGrid
+          chapters={manifest.chapters}
+          planned={new Set(planned)}
+          current={'chapter' in phase ? phase.chapter : -1}
+          mediaBase={course.mediaBase}
+          onGoTo={(index) => void send({ type: 'go-to-chapter', chapter: index })}
+          onClose={() => setChaptersOpen(false)}
+        />
+      )}
       {keysOpen && <KeysOverlay onClose={() => setKeysOpen(false)} />}
     </main>
   );

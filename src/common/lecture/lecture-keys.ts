@@ -53,6 +53,12 @@ export type LectureKeyAction =
   | { kind: 'toggle-keys' }
   | { kind: 'toggle-chapters' };
 
+/**
+ * Marks a widget that moves with its own keys (the chapter overview's arrows): focus inside it counts as
+ * typing, so only a clicker's keys reach the lecture, in main and in the page alike.
+ */
+export const OWN_KEYS_SELECTOR = '[data-keys="own"]';
+
 // A clicker's keys never type or move a caret, so they act even while a note is being written.
 const WORKS_WHILE_TYPING: ReadonlySet<string> = new Set(['PageDown', 'PageUp', 'Escape']);
 
@@ -90,6 +96,14 @@ export function lectureKeyAction(event: LectureKey, context: LectureKeyContext):
     case 'B':
     case '.':
       return { kind: 'command', command: { type: 'blank' } };
+    // PowerPoint's keys for a white screen; H for the holding screen with the course title.
+    case 'w':
+    case 'W':
+    case ',':
+      return { kind: 'command', command: { type: 'blank', screen: 'white' } };
+    case 'h':
+    case 'H':
+      return { kind: 'command', command: { type: 'blank', screen: 'holding' } };
     case 'f':
     case 'F':
       return { kind: 'toggle-fullscreen' };

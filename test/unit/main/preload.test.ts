@@ -1,6 +1,7 @@
 import { API_CHANNELS, API_EVENTS } from '../../../src/common/ipc/contract';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { splitChannel } from '../../../src/common/ipc/plenum-api';
+import { OWN_KEYS_SELECTOR } from '../../../src/common/lecture/lecture-keys';
 import { TYPING_CHANNEL } from '../../../main/ipc/typing-channel';
 import { isTextEntry, reportTyping } from '../../../main/preload';
 import { electronMock, resetElectronMock } from '../../support/electron-mock';
@@ -80,6 +81,10 @@ describe('typing reports', () => {
     expect(isTextEntry({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
     expect(isTextEntry({ tagName: 'BUTTON' })).toBe(false);
     expect(isTextEntry(null)).toBe(false);
+    // A button inside a widget with keys of its own (the chapter overview) keeps the arrows from main.
+    const inside = (selector: string): unknown => (selector === OWN_KEYS_SELECTOR ? {} : null);
+    expect(isTextEntry({ tagName: 'BUTTON', closest: inside })).toBe(true);
+    expect(isTextEntry({ tagName: 'BUTTON', closest: () => null })).toBe(false);
   });
 
   test('focus changes are sent once per change', () => {
