@@ -9,7 +9,8 @@ import { unlockDemo } from './unlock-demo';
 // the stage start a 1 kHz oscillator (WebAudio, watched by wrapping OscillatorNode.start), and with no
 // audience page the console's own window shows both. The host cannot see displays, and says so.
 
-const SHOTS = '/tmp/shots';
+/** Where the screenshots go (the review's folder when PLENUM_SHOTS names one). */
+const SHOTS = process.env['PLENUM_SHOTS'] ?? 'test-results/screens';
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1024, height: 768 },
