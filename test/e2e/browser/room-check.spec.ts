@@ -155,6 +155,8 @@ test('with no audience page the console’s own window shows the pattern and pla
   const pattern = page.locator('[data-role="test-pattern"]');
   await expect(pattern).toBeVisible();
   expect(await pattern.boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 800 });
+  await expect(page.locator('[data-role="test-pattern-off"]')).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/room-check-pattern-on-console-1280x800.png` });
   await page.locator('[data-role="test-pattern-off"]').click();
   await expect(pattern).toHaveCount(0);
 
