@@ -170,9 +170,16 @@ function wasShown(step: RouteStep, spent: (chapter: number) => number | null): b
   return (spent(step.chapter) ?? 0) > 0;
 }
 
+/** Seconds a discussion's or break's timer has run at `now`: a paused timer stands where it was paused. */
+function timerSeconds(phase: { since: number; pausedAt?: number | undefined }, now: number): number {
+  return Math.max(0, (phase.pausedAt ?? now) - phase.since) / 1000;
+}
+
 /**
  * Brings the step under way up to `now` (the snapshot's timings lag, see planProgress) and returns what is
- * left of it, in seconds: its plan less what it has taken, never below 0.
+ * left of it, in seconds: its plan less what it has taken, never below 0. In a discussion or break, what is
+ * left is what its timer has left (the lecturer steers it: a pause holds it, a reset starts it again, +1 min
+ * lengthens it), while the time taken shown is the real time, whichever is larger.
  */
 function liveCurrent(steps: StepProgress[], input: ProgressInput): number {
   const { phase, now } = input;
@@ -182,7 +189,7 @@ function liveCurrent(steps: StepProgress[], input: ProgressInput): number {
     case 'finished':
       return 0;
     case 'break': {
-      const taken = Math.max(0, now - phase.since) / 1000;
+      const taken = timerSeconds(phase, now);
       const first = current[0];
       if (first !== undefined) first.actualSeconds = taken;
       return Math.max(0, phase.minutes * 60 - taken);
@@ -203,12 +210,17 @@ function liveCurrent(steps: StepProgress[], input: ProgressInput): number {
           { filmSeconds: 0, discussionSeconds: 0 },
         );
       let film = time.filmSeconds;
-      let talk = time.discussionSeconds;
+      const talk = time.discussionSeconds;
       if (phase.kind === 'playing' && chapter !== undefined)
         film = Math.max(film, Math.min(filmSeconds(chapter), Math.max(0, input.position - chapter.start)));
-      if (phase.kind === 'discussing') talk = Math.max(talk, Math.max(0, now - phase.since) / 1000);
       step.actualSeconds = film + talk;
-      return Math.max(0, step.plannedSeconds - step.actualSeconds);
+      if (phase.kind !== 'discussing') return Math.max(0, step.plannedSeconds - step.actualSeconds);
+      // The film is behind it: what is left is the discussion's, as its timer counts it.
+      const timer = timerSeconds(phase, now);
+      step.plannedSeconds += (phase.addedMinutes ?? 0) * 60;
+      step.actualSeconds = film + Math.max(talk, timer);
+      const plannedTalk = step.plannedSeconds - (chapter === undefined ? 0 : filmSeconds(chapter));
+      return Math.max(0, plannedTalk - timer);
     }
   }
 }

@@ -100,6 +100,60 @@ describe('planProgress', () => {
     expect(progress.driftSeconds).toBe(0);
   });
 
+  it('what is left of a discussion is what its timer has left: held by a pause, lengthened by +1 min', () => {
+    const timings = [{ chapterId: 'a', filmSeconds: 60, discussionSeconds: 0 }];
+    const base = { kind: 'discussing', chapter: 0, promptIndex: 0 } as const;
+    // Three minutes on the timer, then paused for five: one minute of the four is left, whatever the wall says.
+    const paused = planProgress(
+      input(
+        { ...base, since: NOW - 8 * 60_000, pausedAt: NOW - 5 * 60_000 },
+        { timings, elapsedMs: (60 + 8 * 60) * 1000 },
+      ),
+    );
+    // Forecast: 9 min so far, 1 min of talk left, 23 min to come: 33 min against 28.
+    expect(paused.forecastSeconds).toBe(9 * 60 + 60 + (PLAN_SECONDS - 300));
+    // The time taken is what main counted (up to the pause, its last change) or the timer, the larger.
+    expect(paused.steps[0]?.actualSeconds).toBe(60 + 3 * 60);
+    const counted = planProgress(
+      input(
+        { ...base, since: NOW - 8 * 60_000, pausedAt: NOW - 5 * 60_000 },
+        { timings: [{ chapterId: 'a', filmSeconds: 60, discussionSeconds: 7 * 60 }], elapsedMs: 540_000 },
+      ),
+    );
+    expect(counted.steps[0]?.actualSeconds).toBe(60 + 7 * 60);
+    expect(counted.forecastSeconds).toBe(paused.forecastSeconds);
+    const longer = planProgress(
+      input({ ...base, since: NOW - 3 * 60_000, addedMinutes: 2 }, { timings, elapsedMs: (60 + 180) * 1000 }),
+    );
+    expect(longer.steps[0]?.plannedSeconds).toBe(60 + 6 * 60);
+    // Four minutes planned and two added, three taken: three left, two beyond the plan.
+    expect(longer.driftSeconds).toBe(2 * 60);
+  });
+
+  it('a paused break holds its countdown', () => {
+    const plan: LecturePlan = {
+      ...PLAN,
+      steps: [
+        { kind: 'chapter', chapterId: 'a', minutes: 4 },
+        { kind: 'break', minutes: 10 },
+        { kind: 'chapter', chapterId: 'b', minutes: 6 },
+      ],
+    };
+    const progress = planProgress(
+      input(
+        { kind: 'break', after: 0, minutes: 10, since: NOW - 12 * 60_000, pausedAt: NOW - 8 * 60_000 },
+        {
+          plan,
+          timings: [{ chapterId: 'a', filmSeconds: 60, discussionSeconds: 240 }],
+          elapsedMs: (300 + 12 * 60) * 1000,
+        },
+      ),
+    );
+    // Four minutes counted down, six left; b's eight to come.
+    expect(progress.steps[1]?.actualSeconds).toBe(240);
+    expect(progress.forecastSeconds).toBe(300 + 720 + 360 + 480);
+  });
+
   it('recorded talk larger than the live part (a pause inside the film) is kept', () => {
     const progress = planProgress(
       input(
