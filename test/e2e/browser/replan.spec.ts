@@ -118,7 +118,7 @@ test('a lecture over its plan: planned against actual, behind in words, and a su
   await expect(page.locator('[data-role="time-of-day"]')).toContainText(/\d{2}[:.]\d{2}/);
   await expect(page.locator('[data-role="forecast-end"]')).toHaveAttribute('data-late', 'true');
   await expect(page.locator('[data-role="forecast-end"]')).toContainText(/Ventet slutt \d{2}[:.]\d{2}/);
-  await page.screenshot({ path: '/tmp/shots/replan-console-1280x800.png' });
+  await page.screenshot({ path: '/tmp/shots/replan-console-over-1280x800.png' });
   await expectAccessible(page, 'console over its plan with suggestions');
 
   // No single chapter covers the overrun: the longest to come (Søvn, 5 min of talk) is the one to leave out.
@@ -162,12 +162,24 @@ test('a lecture over its plan: planned against actual, behind in words, and a su
   expect(shortened?.steps.every((step) => step.minutes >= 1)).toBe(true);
   expect(shortened?.name).toBe('Torsdag (justert)');
   for (const size of [
+    { width: 1280, height: 800 },
     { width: 1024, height: 768 },
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `/tmp/shots/replan-console-${size.width}x${size.height}.png` });
+    // The header's new clocks and the panel keep the console one fixed screen: no page scroll.
+    const screen = await page.evaluate(() => {
+      const root = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollHeight: number; clientHeight: number } };
+        }
+      ).document.documentElement;
+      return { scroll: root.scrollHeight, height: root.clientHeight };
+    });
+    expect(screen.scroll).toBeLessThanOrEqual(screen.height);
+    await expect(page.locator('[data-role="forecast-end"]')).toBeInViewport();
   }
   await panel.screenshot({ path: '/tmp/shots/replan-panel.png' });
 });
