@@ -32,9 +32,10 @@ function chapterUnderWay(phase: LecturePhase): number | null {
 /**
  * Co-teaching: who leads the chapter under way and the next one, as the plan names them, and "your turn"
  * when that is the person using this Plenum (chosen here, remembered in the settings, so a user
- * representative running the console on their own laptop sees their turns).
+ * representative running the console on their own laptop sees their turns). Shown only when the plan names
+ * a lead for some chapter.
  */
-export function LeadStatus({ chapters, plan, phase, next }: LeadStatusProps): ReactElement {
+export function LeadStatus({ chapters, plan, phase, next }: LeadStatusProps): ReactElement | null {
   const { t } = useTranslation('plans');
   const id = useId();
   const { settings, update } = useSettings();
@@ -49,6 +50,8 @@ export function LeadStatus({ chapters, plan, phase, next }: LeadStatusProps): Re
   const turn = myRole === null ? null : nowLead === myRole ? 'now' : nextLead === myRole ? 'next' : null;
   const title = (chapter: number | null): string =>
     chapter === null ? '' : (chapters[chapter]?.title ?? '');
+  // A plan that names no one is taught alone: no picker, no "your turn" to clutter the console.
+  if (!(plan?.steps.some((step) => step.kind === 'chapter' && step.lead !== undefined) ?? false)) return null;
   return (
     <div className="lead-status" data-role="lead-status">
       <span className="lead-role">

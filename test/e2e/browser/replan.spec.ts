@@ -190,6 +190,12 @@ test('who leads: the plan names it, the console says so, and "your turn" follows
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockDemo(page, host.url);
+  // Taught alone (no lead named): the console shows no role picker.
+  await page.locator('[data-role="start-presenter"]').click();
+  await expect(page.locator('[data-role="presenter"]')).toBeVisible();
+  await expect(page.locator('[data-role="session-clock"]')).toBeVisible();
+  await expect(page.locator('[data-role="my-role"]')).toHaveCount(0);
+  await page.locator('[data-role="leave"]').click();
   await adoptPlan(page, TIGHT_PLAN);
   await page.locator('[data-role="start-rehearsal"]').click();
   await expect(page.locator('[data-role="presenter"]')).toHaveAttribute('data-mode', 'rehearsal');
