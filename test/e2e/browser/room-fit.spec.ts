@@ -11,7 +11,7 @@ import { unlockDemo } from './unlock-demo';
 // The room's screen never clips (issue 10): every element of the discussion view lies inside the window and
 // inside its fitted box, in type no smaller than the floor, at a 4:3 projector, a 720p one and a 1080p one;
 // with the demo's Søvn showing all its prompts and with the longest chapter the room view promises to fit
-// (docs/limits.md). A chapter beyond that scrolls and says so instead of running off the screen. And in the
+// (docs/limits.md), and with a class board of twelve entries. A chapter beyond that scrolls and says so instead of running off the screen. And in the
 // single-window film screen, Continue and the prompt toggle stay above the bar.
 
 /** The three room screen sizes the issue names. */
@@ -175,7 +175,7 @@ async function expectRoomFits(
   }
 }
 
-test("the demo's Søvn with all four prompts and its quotation fits the room at every size", async ({
+test("the demo's Søvn with all four prompts and its quotation, then a full class board, fit the room at every size", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -193,6 +193,35 @@ test("the demo's Søvn with all four prompts and its quotation fits the room at 
     });
     await presenter.locator('[data-role="presenter-show-all"]').click();
     await expectRoomFits(context, host, 'sovn', 4, 'sovn-all');
+
+    // The class board fits the same way: twelve entries of a long sentence each go into two columns.
+    const board = presenter.locator('[data-role="class-board"]');
+    for (let index = 0; index < BOARD_ENTRIES; index += 1) {
+      await board.locator('[data-role="board-new"]').fill(sentence(60, index));
+      await board.locator('[data-role="board-new"]').press('Enter');
+    }
+    await expect(board.locator('[data-role="board-entry"]')).toHaveCount(BOARD_ENTRIES);
+    await board.locator('[data-role="board-toggle"]').click();
+    for (const size of ROOM_SIZES) {
+      const room = await context.newPage();
+      try {
+        await room.setViewportSize(size);
+        await room.goto(`${host.origin}/?view=audience`);
+        const projected = room.locator('[data-role="board"]');
+        await expect(projected.locator('li')).toHaveCount(BOARD_ENTRIES);
+        await expect(projected.locator('[data-role="room-fit"]')).toHaveAttribute('data-fit', 'fits');
+        const measure = await measureRoom(room, '[data-role="board"]');
+        const label = `board at ${size.width}x${size.height} (${measure.layout})`;
+        expect(measure.measured, label).toBeGreaterThanOrEqual(BOARD_ENTRIES + 3);
+        expect(measure.outside, label).toEqual([]);
+        expect(measure.small, label).toEqual([]);
+        await room.screenshot({
+          path: `test-results/screens/room-fit-board-${size.width}x${size.height}.png`,
+        });
+      } finally {
+        await room.close();
+      }
+    }
     await context.close();
   } finally {
     await host.stop();
@@ -218,6 +247,9 @@ const LONGEST = [
     quote: sentence(120, 5),
   },
 ] as const;
+
+/** How many entries the class board test types, each a 60-character sentence. */
+const BOARD_ENTRIES = 12;
 
 /** A chapter beyond what any screen holds at the floor: it must scroll and say so, never clip unseen. */
 const HOSTILE_PROMPTS = Array.from({ length: 30 }, (_, index) => sentence(400, index));
