@@ -80,6 +80,7 @@ export function useFitSteps(levels: readonly FitLevel[], contentKey: string): Fi
       apply(boxElement, level, index);
       if (fits(boxElement, contentElement, available)) {
         boxElement.dataset.fit = 'fits';
+        boxElement.removeAttribute('tabindex');
         return;
       }
     }
@@ -90,6 +91,8 @@ export function useFitSteps(levels: readonly FitLevel[], contentKey: string): Fi
     const level = levels[fallback];
     if (level !== undefined) apply(boxElement, level, fallback);
     boxElement.dataset.fit = 'overflow';
+    // A region that scrolls must be reachable from the keyboard (the arrow keys then scroll it).
+    boxElement.tabIndex = 0;
   });
 
   // Before paint, on every new content (and on mount).

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectAccessible } from '../../support/expect-accessible';
 import { makeDemoFilm } from '../../../src/node/demo/demo-film';
 import { SCRYPT_COST_ENV } from '../../../src/node/course-file/key-slots';
 import { ensureDemoCourse, REPO_ROOT, startPlenumHost, type PlenumHost } from './plenum-host';
@@ -11,8 +12,9 @@ import { unlockDemo } from './unlock-demo';
 // The room's screen never clips (issue 10): every element of the discussion view lies inside the window and
 // inside its fitted box, in type no smaller than the floor, at a 4:3 projector, a 720p one and a 1080p one;
 // with the demo's Søvn showing all its prompts and with the longest chapter the room view promises to fit
-// (docs/limits.md), and with a class board of twelve entries. A chapter beyond that scrolls and says so instead of running off the screen. And in the
-// single-window film screen, Continue and the prompt toggle stay above the bar.
+// (docs/limits.md), and with a class board of twelve entries. A chapter beyond that scrolls and says so
+// instead of running off the screen. And in the single-window film screen, Continue and the prompt toggle
+// stay above the bar.
 
 /** The three room screen sizes the issue names. */
 const ROOM_SIZES = [
@@ -169,6 +171,7 @@ async function expectRoomFits(
       await room.screenshot({
         path: `test-results/screens/room-fit-${shotName}-${size.width}x${size.height}.png`,
       });
+      await expectAccessible(room, `room (${label})`);
     } finally {
       await room.close();
     }
@@ -388,6 +391,9 @@ test('the longest chapters fit at every size, and one beyond them scrolls with a
       await expect(more).toHaveText(/Mer tekst nedenfor/);
       await expect(discussion.locator('h2')).toBeInViewport({ ratio: 1 });
       await room.screenshot({ path: 'test-results/screens/room-fit-overflow-1280x720.png' });
+      // The scrolling box can be reached from the keyboard (axe: scrollable-region-focusable).
+      await expect(box).toHaveAttribute('tabindex', '0');
+      await expectAccessible(room, 'room (more text than fits)');
       const scroll = await box.evaluate((element) => {
         const scroller = element as unknown as {
           scrollHeight: number;
