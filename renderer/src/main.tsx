@@ -14,6 +14,7 @@ import { createRendererI18n } from './i18n/create-renderer-i18n';
 import { DisplayBadge } from './stage/display-badge';
 import { RoomCheckLayer } from './stage/room-check-layer';
 import './styles/app.css';
+import './styles/lecturer-panel.css';
 import './styles/room-check.css';
 import './styles/room.css';
 import './styles/timeline.css';

@@ -25,7 +25,7 @@ export interface BenchVideo {
 export interface BenchGlobal {
   /** The real API type (types only, from src/common), so a change of the contract fails the bench's tsc. */
   plenum: PlenumApi;
-  /** The bench-only seam in use-chapter-stop.ts: true turns Plenum's stop off for the baseline. */
+  /** The bench-only seam in use-span-stop.ts: true turns Plenum's stop off for the baseline. */
   __plenumDisableChapterStop?: boolean;
   performance: { now(): number };
   requestAnimationFrame(callback: () => void): number;

@@ -51,15 +51,6 @@ export function nextFrameDuration(
   return delta >= 1 / 120 - TIME_EPSILON && delta <= 1 + TIME_EPSILON ? delta : known;
 }
 
-/**
- * Whether the frame just presented is the chapter's last (or already past it): the next frame would start
- * at `mediaTime + frameDuration`, at or after the chapter's end, so the film must pause now, before that
- * frame of the next chapter is shown.
- */
-export function isLastFrameOfChapter(mediaTime: number, frameDuration: number, chapterEnd: number): boolean {
-  return mediaTime + frameDuration >= chapterEnd - TIME_EPSILON;
-}
-
 /** Where to seek after pausing, so the picture left standing is the chapter's own last frame. */
 export function stillFrameTime(chapterEnd: number, chapterStart: number): number {
   return Math.max(chapterStart, chapterEnd - STILL_FRAME_LEAD);
@@ -69,6 +60,15 @@ export function stillFrameTime(chapterEnd: number, chapterStart: number): number
 export interface ChapterSpan {
   start: number;
   end: number;
+}
+
+/**
+ * A span of the film watched for its end while it plays: a chapter, or a statement being replayed. `pause`:
+ * the film stops there with the span's last frame standing (a chapter that runs on into the next is only
+ * reported).
+ */
+export interface WatchedSpan extends ChapterSpan {
+  pause: boolean;
 }
 
 /**

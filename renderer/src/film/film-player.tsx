@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Statement } from '../../../src/common/course/manifest';
 import type { UnlockedCourse } from '../../../src/common/ipc/contract';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { promptKeysOf } from '../../../src/common/lecture/lecture-keys';
@@ -19,7 +18,6 @@ import { SubtitlePicker } from './subtitle-picker';
 import { useFullscreen } from './use-fullscreen';
 import { useLeaveSession, useLecture } from './use-lecture';
 import { useLectureKeys } from './use-lecture-keys';
-import { useStatementReplay } from './use-statement-replay';
 
 /** Props of {@link FilmPlayer}. */
 export interface FilmPlayerProps {
@@ -50,7 +48,6 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
   // Read when the player opens: where the session stood (a reload, or the view switched).
   const [startAt] = useState(() => startPosition(manifest.chapters, state, playhead));
   const fullscreen = useFullscreen(stage);
-  const statementReplay = useStatementReplay(video);
   const [keysOpen, setKeysOpen] = useState(false);
   const [chaptersOpen, setChaptersOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -96,14 +93,6 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
     await leaveSession();
   };
 
-  const onReplay = (statement: Statement): void => {
-    void (async () => {
-      // A replay stands outside the lecture: the film must not be "playing" a chapter meanwhile.
-      if (phase.kind === 'playing') await send({ type: 'pause' });
-      statementReplay.replay(statement);
-    })();
-  };
-
   const chapterLabel =
     chapter === undefined
       ? manifest.title
@@ -124,13 +113,18 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
           startAt={startAt}
           video={video}
           stage={stage}
-          onLectureChange={statementReplay.cancel}
-          replaying={statementReplay.replaying !== null}
         >
           {keysOpen && <KeysOverlay onClose={() => setKeysOpen(false)} />}
         </FilmStage>
         {panelOpen && (
-          <LecturerPanel id={panelId} chapter={chapter} people={manifest.people} onReplay={onReplay} />
+          <LecturerPanel
+            id={panelId}
+            chapter={chapter}
+            chapterIndex={chapterIndex}
+            people={manifest.people}
+            lecture={state}
+            onCommand={(command) => void send(command)}
+          />
         )}
       </div>
       <div className="film-bar">

@@ -387,9 +387,17 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               onShow={(shown) => void send({ type: shown ? 'show-board' : 'hide-board' })}
             />
           )}
-          {chapter !== undefined && <ChapterNotes chapter={chapter} notes={notes} />}
           {mode === 'rehearsal' && <RehearsalTimings course={course} session={session} />}
-          <LecturerPanel id={panelId} chapter={chapter} people={manifest.people} />
+          <LecturerPanel
+            id={panelId}
+            chapter={chapter}
+            chapterIndex={focus}
+            people={manifest.people}
+            lecture={state}
+            onCommand={(command) => void send(command)}
+          >
+            {chapter !== undefined && <ChapterNotes chapter={chapter} notes={notes} />}
+          </LecturerPanel>
         </div>
       </div>
       {chaptersOpen && (

@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useEffect,
   useEffectEvent,
   useMemo,
@@ -15,8 +14,8 @@ import { chapterAfter, lectureRoute } from '../../../src/common/lecture/lecture-
 import { isWithinChapter, stillFrameTime } from '../film/chapter-stop';
 import { DiscussionView } from '../film/discussion-view';
 import { NoticeCard } from '../film/notice-card';
-import { useChapterStop, type PlayingChapter } from '../film/use-chapter-stop';
 import { useHlsFilm } from '../film/use-hls-film';
+import { useSpanStop } from '../film/use-span-stop';
 import type { Lecture } from '../film/use-lecture';
 import { useSettings } from '../settings/use-settings';
 import { BoardView } from './board-view';
@@ -28,6 +27,7 @@ import { RoomCover } from './room-cover';
 import { LinkView } from './link-view';
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { usePositionReport } from './use-position-report';
+import { stageSpan } from './stage-span';
 
 /** Props of {@link FilmStage}. */
 export interface FilmStageProps {
@@ -44,10 +44,6 @@ export interface FilmStageProps {
   startAt: number;
   video: RefObject<HTMLVideoElement | null>;
   stage: RefObject<HTMLDivElement | null>;
-  /** Called for every new lecture state before the film follows it (a statement replay ends then). */
-  onLectureChange?: () => void;
-  /** A statement is being replayed over the discussion: the film shows instead of the discussion view. */
-  replaying?: boolean;
   /** Shown on the stage above everything but the blank screen (the keys overlay). */
   children?: ReactNode;
 }
@@ -67,8 +63,6 @@ export function FilmStage({
   // Named as a ref here so React's compiler rules know that setting the element's playhead is no prop mutation.
   video: videoRef,
   stage,
-  onLectureChange,
-  replaying = false,
   children,
 }: FilmStageProps): ReactElement {
   const { t } = useTranslation();
@@ -81,6 +75,9 @@ export function FilmStage({
   const chapterIndex = 'chapter' in phase ? phase.chapter : -1;
   const chapter = manifest.chapters[chapterIndex];
   const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
+  // The span the film is watched in: the chapter playing, or a statement replayed (over any phase).
+  const watched = stageSpan(manifest.chapters, state);
+  const replaying = state.replay !== null;
   usePositionReport(videoRef);
 
   // The <video> follows the lecture state. On mount the film is already loading at the right place
@@ -88,9 +85,21 @@ export function FilmStage({
   const mounted = useRef(false);
   // An effect event: it sees this render's phase, chapter and callbacks, yet only a new revision runs it.
   const followLecture = useEffectEvent((firstRun: boolean): void => {
-    onLectureChange?.();
     const element = videoRef.current;
     if (element === null) return;
+    if (state.replay !== null) {
+      // A replay plays its statement from the start, whatever the phase; the span watcher below stops it.
+      const { chapter: replayChapter, statement } = state.replay;
+      const ended = (): void => void send({ type: 'replay-ended', chapter: replayChapter, statement });
+      if (watched?.kind !== 'statement') {
+        ended();
+        return;
+      }
+      element.currentTime = watched.span.start;
+      // Refused (autoplay rules) or failed: the replay is over, so the room's screen goes back to the phase.
+      element.play().catch(ended);
+      return;
+    }
     switch (phase.kind) {
       case 'playing':
         if (!firstRun && chapter !== undefined && !isWithinChapter(element.currentTime, chapter)) {
@@ -132,15 +141,16 @@ export function FilmStage({
     // Only a new state moves the film (keyed on its revision); other re-renders must not seek.
   }, [state.revision]);
 
-  const playing: PlayingChapter | null =
-    phase.kind === 'playing' && chapter !== undefined
-      ? { index: phase.chapter, start: chapter.start, end: chapter.end, pause: chapter.pause }
-      : null;
-  const onChapterEnded = useCallback(
-    (index: number, at: number) => void send({ type: 'chapter-ended', chapter: index, at }),
-    [send],
-  );
-  useChapterStop(videoRef, playing, onChapterEnded);
+  // Declared after followLecture's effect: the film is sent into a new span before the watcher arms.
+  const onSpanEnded = (at: number): void => {
+    if (watched === null) return;
+    void send(
+      watched.kind === 'chapter'
+        ? { type: 'chapter-ended', chapter: watched.chapter, at }
+        : { type: 'replay-ended', chapter: watched.chapter, statement: watched.statement },
+    );
+  };
+  useSpanStop(videoRef, watched?.span ?? null, onSpanEnded);
 
   // Subtitles: the chosen language's track shows, every other is off (the setting is shared by all windows).
   const subtitleLanguage = settings.settings?.subtitles ?? null;
@@ -205,8 +215,9 @@ export function FilmStage({
             )}
           </HoldingCard>
         ))}
-      {state.link !== null && <LinkView course={manifest} shown={state.link} />}
-      {state.board && chapter !== undefined && (
+      {/* A replayed statement is seen on the film: what stands in front of it steps aside meanwhile. */}
+      {state.link !== null && !replaying && <LinkView course={manifest} shown={state.link} />}
+      {state.board && !replaying && chapter !== undefined && (
         <BoardView chapter={chapter} entries={board[chapter.id] ?? []} language={manifest.language} />
       )}
       {phase.kind === 'discussing' &&

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planStepSchema } from '../plan/plan-step';
+import { DEFAULT_NOTES_FONT_SIZE, notesFontSizeSchema } from '../notes/notes-font-size';
 import { stepLeadSchema } from '../plan/step-lead';
 
 /** A course file the user has opened before (never its content, never a password). */
@@ -91,6 +92,8 @@ export const settingsSchema = z.object({
     .nullable(),
   /** A few words from the lecturer on the end card (thanks, what comes next); null for none. */
   closingMessage: z.string().trim().min(1).max(CLOSING_MESSAGE_MAX).nullable(),
+  /** The type size (px) of the lecturer's private notes on the console, one of the notes' steps. */
+  notesFontSize: notesFontSizeSchema,
   /**
    * Who uses this Plenum when teaching together: the lecturer or the user representative, so the console can
    * say "your turn" at the steps the plan gives them; null: not chosen (no "your turn" is shown).
@@ -109,5 +112,6 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 60,
   evaluationUrl: null,
   closingMessage: null,
+  notesFontSize: DEFAULT_NOTES_FONT_SIZE,
   myRole: null,
 };

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
   DEFAULT_FRAME_DURATION,
-  isLastFrameOfChapter,
   isWithinChapter,
   nextFrameDuration,
   stillFrameTime,
@@ -10,16 +9,6 @@ import {
 // The frame-accurate stop's arithmetic, in plain Node (no browser): the renderer has no Jest environment.
 
 const frame = 1 / 25;
-
-test('the frame before the chapter end is the last one; earlier frames are not', () => {
-  // Chapter ends at 6.000; at 25 fps its last frame is presented at 5.960.
-  expect(isLastFrameOfChapter(5.96, frame, 6)).toBe(true);
-  expect(isLastFrameOfChapter(5.92, frame, 6)).toBe(false);
-  // Already past the end (a late callback): stop at once.
-  expect(isLastFrameOfChapter(6.04, frame, 6)).toBe(true);
-  // Floating point sums such as 0.1 + 0.2 must not make the last frame miss the end.
-  expect(isLastFrameOfChapter(22.12, frame, 22.16)).toBe(true);
-});
 
 test('the still frame is sought a millisecond before the end, never before the chapter start', () => {
   expect(stillFrameTime(6, 0)).toBeCloseTo(5.999, 6);

@@ -22,7 +22,12 @@ describe('settings', () => {
   it('updates some keys, keeps the others, and reads them back after reopening', () => {
     const updated = store.updateSettings({ language: 'nn', planByCourse: { 'course-1': 4 } });
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, language: 'nn', planByCourse: { 'course-1': 4 } });
-    store.updateSettings({ subtitles: 'en', promptMode: 'all', myRole: 'user-representative' });
+    store.updateSettings({
+      subtitles: 'en',
+      promptMode: 'all',
+      myRole: 'user-representative',
+      notesFontSize: 24,
+    });
     const path = store.path;
     store.close();
     store = freshStore(tempDir(), path.split(/[\\/]/).pop());
@@ -35,6 +40,7 @@ describe('settings', () => {
       evaluationUrl: null,
       closingMessage: null,
       myRole: 'user-representative',
+      notesFontSize: 24,
     });
     expect(store.updateSettings({ subtitles: null }).subtitles).toBeNull();
   });
@@ -55,6 +61,8 @@ describe('settings', () => {
       put.run('planByCourse', JSON.stringify({ a: -3.5 }));
       put.run('subtitles', JSON.stringify(7));
       put.run('myRole', JSON.stringify('janitor'));
+      // A notes size beyond the steps (a hand-edited store) falls back to the default.
+      put.run('notesFontSize', JSON.stringify(900));
       put.run('fromTheFuture', JSON.stringify({ x: 1 }));
       put.run('__proto__', JSON.stringify({ polluted: true }));
     } finally {
@@ -68,6 +76,7 @@ describe('settings', () => {
       'idleLockMinutes',
       'language',
       'myRole',
+      'notesFontSize',
       'planByCourse',
       'promptMode',
       'subtitles',
@@ -77,6 +86,8 @@ describe('settings', () => {
 
   it('refuses to store an invalid value, and drops unknown keys', () => {
     expect(() => store.updateSettings({ language: 'xx' as 'en' })).toThrow();
+    expect(() => store.updateSettings({ notesFontSize: 900 })).toThrow();
+    expect(() => store.updateSettings({ notesFontSize: 15.5 })).toThrow();
     const withExtra = { language: 'en', extra: true } as unknown as Parameters<Store['updateSettings']>[0];
     expect(store.updateSettings(withExtra)).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
     const db = new Database(store.path, { readonly: true });

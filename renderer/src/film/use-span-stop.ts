@@ -6,12 +6,13 @@ import {
   positionAt,
   stillFrameTime,
   type PresentedFrame,
+  type WatchedSpan,
 } from './chapter-stop';
 
 declare global {
   interface Window {
     /**
-     * Bench-only seam: when true, the chapter stop neither pauses nor reports, so `npm run bench:lecture` can
+     * Bench-only seam: when true, the span stop neither pauses nor reports, so `npm run bench:lecture` can
      * measure a plain `timeupdate` pause on the same element. Read at the moment of each stop; nothing in
      * the app sets it.
      */
@@ -19,41 +20,36 @@ declare global {
   }
 }
 
-/** The chapter being played: its index, span and whether the film stops at its end. */
-export interface PlayingChapter {
-  index: number;
-  start: number;
-  end: number;
-  pause: boolean;
-}
-
 /**
- * Watches the chapter being played and stops it on its last frame. A timer, re-armed from every frame that
- * requestVideoFrameCallback reports (and on play, seek and rate changes), pauses the film a couple of frames
- * before the chapter's end; then a seek puts the chapter's own last frame on screen. Pausing early means a
- * late timer on a busy page still stops before the next chapter is shown or heard; the seek makes the still
- * picture exact whatever the lateness. The frame callback itself and `timeupdate` are backstops (a hidden
- * window gets no frame callbacks). Then `onEnded` reports the chapter. `null` watches nothing.
+ * Watches a span of the film while it plays and stops it on its last frame: the one way Plenum ends a
+ * chapter or a replayed statement. A timer, re-armed from every frame that requestVideoFrameCallback reports
+ * (and on play, seek and rate changes), pauses the film a couple of frames before the span's end; then a seek
+ * puts the span's own last frame on screen. Pausing early means a late timer on a busy page still stops
+ * before the next frames are shown or heard; the seek makes the still picture exact whatever the lateness.
+ * The frame callback itself and `timeupdate` are backstops (a hidden window gets no frame callbacks). Then
+ * `onEnded` reports the end (its time). `null` watches nothing; a new span (another start or end) re-arms.
+ * The caller starts the film (and any seek into the span) before this hook's effect runs, i.e. in an
+ * effect declared earlier in the same component: a playhead still standing past the end would stop at once.
  */
-export function useChapterStop(
+export function useSpanStop(
   video: RefObject<HTMLVideoElement | null>,
-  chapter: PlayingChapter | null,
-  onEnded: (chapter: number, at: number) => void,
+  span: WatchedSpan | null,
+  onEnded: (at: number) => void,
 ): void {
   // The latest callback, without re-arming the watcher each time the parent re-renders.
   const report = useRef(onEnded);
   useEffect(() => {
     report.current = onEnded;
   });
-  const index = chapter?.index ?? -1;
-  const start = chapter?.start ?? 0;
-  const end = chapter?.end ?? 0;
-  const pause = chapter?.pause ?? false;
+  const watching = span !== null;
+  const start = span?.start ?? 0;
+  const end = span?.end ?? 0;
+  const pause = span?.pause ?? false;
 
   useEffect(() => {
     const element = video.current;
-    if (element === null || index < 0) return;
-    const span = { start, end };
+    if (element === null || !watching) return;
+    const bounds = { start, end };
     let done = false;
     let previous: PresentedFrame | null = null;
     let frameDuration = DEFAULT_FRAME_DURATION;
@@ -73,7 +69,7 @@ export function useChapterStop(
         element.pause();
         element.currentTime = stillFrameTime(end, start);
       }
-      report.current(index, end);
+      report.current(end);
     };
     // Arms the pause for a playhead at `position`; stops at once when the pause point has been reached.
     const arm = (position: number): void => {
@@ -81,7 +77,7 @@ export function useChapterStop(
       disarm();
       // A seek in flight reports where it is going, but frames still come from where it was: wait for it.
       if (element.seeking || element.paused) return;
-      const delay = msUntilPause(position, span, frameDuration, element.playbackRate);
+      const delay = msUntilPause(position, bounds, frameDuration, element.playbackRate);
       if (delay <= 0) stop();
       else timer = setTimeout(() => stop(), delay);
     };
@@ -121,5 +117,5 @@ export function useChapterStop(
       element.removeEventListener('pause', disarm);
       element.removeEventListener('ended', onFilmEnded);
     };
-  }, [video, index, start, end, pause]);
+  }, [video, watching, start, end, pause]);
 }
