@@ -21,7 +21,12 @@ import { unlockDemo } from './unlock-demo';
 const FPS = 25;
 const FRAME = 1 / FPS;
 const CHAPTER = 1;
-const STATEMENT = { index: 0, start: 13.6, end: 14.4 };
+const STATEMENT = { chapter: CHAPTER, index: 0, start: 13.6, end: 14.4 };
+/** Chapter 4 (index 3, 34.24-38.72 s) is short: played to its discussion, then its first statement replayed. */
+const DISCUSSED = { chapter: 3, index: 0, start: 36.2, end: 37.4 };
+
+/** A statement of the short demo: its chapter, its index there and its span. */
+type Replayed = typeof STATEMENT;
 const SHOTS = '/tmp/shots';
 
 let host: PlenumHost;
@@ -107,15 +112,22 @@ async function recordFrames(player: Page): Promise<void> {
  * Clicks the statement's replay button, waits until main says the replay ended and the film stands still,
  * and checks the stop: the statement's own frames were shown, none after its end, and its last frame stands.
  */
-async function replayAndExpectExactStop(driver: Page, player: Page, label: string): Promise<void> {
+async function replayAndExpectExactStop(
+  driver: Page,
+  player: Page,
+  label: string,
+  statement: Replayed = STATEMENT,
+  phase: 'paused' | 'discussing' = 'paused',
+): Promise<void> {
   await recordFrames(player);
   const button = driver
     .locator('[data-role="lecturer-panel"] [data-role="statements"] li')
-    .nth(STATEMENT.index)
+    .nth(statement.index)
     .locator('[data-role="replay"]');
   await button.click();
-  // From playing, the replay pauses the chapter (its own stop is disarmed) and then reports its end.
-  await expect.poll(async () => (await lecture(driver)).phase.kind, { message: label }).toBe('paused');
+  // From playing, the replay pauses the chapter (its own stop is disarmed); a discussion stays one. Then
+  // the stage reports the statement's end.
+  await expect.poll(async () => (await lecture(driver)).phase.kind, { message: label }).toBe(phase);
   await expect
     .poll(async () => (await lecture(driver)).replay, { timeout: 15_000, message: label })
     .toBeNull();
@@ -137,22 +149,23 @@ async function replayAndExpectExactStop(driver: Page, player: Page, label: strin
     return { currentTime: (element as unknown as PageVideo).currentTime, frames: scope.replayFrames };
   });
   // Frames from before the seek (at ~17 s) end where the first frame of the statement appears.
-  const first = frames.findIndex((time) => time < STATEMENT.end);
+  const first = frames.findIndex((time) => time < statement.end);
   expect(first, `${label}: the replay showed the statement`).toBeGreaterThanOrEqual(0);
   const replayed = frames.slice(first);
   expect(
-    replayed.some((time) => time >= STATEMENT.start - FRAME && time < STATEMENT.end - 0.4),
+    replayed.some((time) => time >= statement.start - FRAME && time < statement.end - 0.4),
     `${label}: frames from the statement's start were shown`,
   ).toBe(true);
-  expect(Math.max(...replayed), `${label}: no frame after the statement's end`).toBeLessThan(STATEMENT.end);
-  expect(Math.abs(currentTime - STATEMENT.end), `${label}: |currentTime - end|`).toBeLessThanOrEqual(FRAME);
+  expect(Math.max(...replayed), `${label}: no frame after the statement's end`).toBeLessThan(statement.end);
+  expect(Math.abs(currentTime - statement.end), `${label}: |currentTime - end|`).toBeLessThanOrEqual(FRAME);
   const shown = await frameOnScreen(player);
   expect(shown, `${label}: a frame number is readable`).not.toBeNull();
-  expect(Math.abs(shown! - lastFrameIndex(STATEMENT.end, FPS)), `${label}: frames off`).toBeLessThanOrEqual(
+  expect(Math.abs(shown! - lastFrameIndex(statement.end, FPS)), `${label}: frames off`).toBeLessThanOrEqual(
     1,
   );
-  // The lecture stays where the replay left it: paused in the chapter, which plays on from here.
-  expect((await lecture(driver)).phase).toMatchObject({ kind: 'paused', chapter: CHAPTER });
+  // The lecture stays where the replay left it: paused in the chapter (which plays on from here), or in
+  // its discussion.
+  expect((await lecture(driver)).phase).toMatchObject({ kind: phase, chapter: statement.chapter });
 }
 
 /** axe on the lecturer's panel alone (the rest of the screen is other specs' to check). */
@@ -229,6 +242,17 @@ test('a statement replayed while the film plays ends on its last frame, in the s
 
   // A second replay from the standing film (paused phase) is as exact, and the phase stays paused.
   await replayAndExpectExactStop(page, page, 'film screen, again from paused');
+
+  // In a discussion the discussion view steps aside for the replay and comes back on its last frame.
+  await command(page, { type: 'go-to-chapter', chapter: DISCUSSED.chapter });
+  await expect.poll(async () => (await lecture(page)).phase.kind).toBe('paused');
+  await command(page, { type: 'play' });
+  const discussion = page.locator('[data-role="discussion"]');
+  await expect(discussion).toBeVisible({ timeout: 30_000 });
+  const hidden = discussion.waitFor({ state: 'hidden', timeout: 10_000 });
+  await replayAndExpectExactStop(page, page, 'film screen, from a discussion', DISCUSSED, 'discussing');
+  await hidden;
+  await expect(discussion).toBeVisible();
 });
 
 test('from the console, the replay plays in the audience page and ends on the last frame; a link shows as a QR code there', async ({
