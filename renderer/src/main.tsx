@@ -17,6 +17,8 @@ import './styles/app.css';
 import './styles/lecturer-panel.css';
 import './styles/room-check.css';
 import './styles/room.css';
+import './styles/stage-covers.css';
+import './styles/console.css';
 import './styles/timeline.css';
 import './styles/plan-progress.css';
 

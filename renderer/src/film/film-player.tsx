@@ -10,6 +10,7 @@ import { FailureAlert } from '../app/failure-alert';
 import { useSettings } from '../settings/use-settings';
 import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
+import { withAddedMinutes } from '../../../src/common/lecture/phase-timer';
 import { DiscussionTimer } from './discussion-timer';
 import { ChapterGrid } from './chapter-grid';
 import { KeysOverlay } from './keys-overlay';
@@ -133,9 +134,11 @@ export function FilmPlayer({ course, session, onLeave }: FilmPlayerProps): React
         </p>
         {phase.kind === 'discussing' && (
           <DiscussionTimer
-            key={phase.since}
-            since={phase.since}
-            minutes={plannedMinutes(route, phase.chapter) ?? chapter?.minutes}
+            timer={phase}
+            minutes={withAddedMinutes(
+              plannedMinutes(route, phase.chapter) ?? chapter?.minutes,
+              phase.addedMinutes,
+            )}
           />
         )}
         <div className="film-controls">

@@ -16,6 +16,7 @@ import { usePlayhead } from '../api/use-plenum-state';
 import { callApi } from '../api/call-api';
 import { usePlenum } from '../api/plenum-context';
 import { FailureAlert } from '../app/failure-alert';
+import { withAddedMinutes } from '../../../src/common/lecture/phase-timer';
 import { DiscussionTimer } from '../film/discussion-timer';
 import { ChapterGrid } from '../film/chapter-grid';
 import { KeysOverlay } from '../film/keys-overlay';
@@ -28,6 +29,10 @@ import { FilmStage } from '../stage/film-stage';
 import { startPosition } from '../stage/start-position';
 import { AudienceControl } from './audience-control';
 import { ChapterNotes } from './chapter-notes';
+import { ConsoleNotice } from './console-notice';
+import { CoverControls } from './cover-controls';
+import { NextUp } from './next-up';
+import { RoomMirror } from './room-mirror';
 import { ClassBoard } from './class-board';
 import { ChapterCountdown } from './chapter-countdown';
 import { ChapterTimeline } from './chapter-timeline';
@@ -180,53 +185,52 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
   return (
     <main className="presenter" data-role="presenter" data-mode={mode} aria-label={t('presenter.label')}>
       <header className="presenter-bar">
-        <h1>
-          {manifest.title}
-          {mode === 'rehearsal' && <span className="badge">{t('presenter.rehearsalBadge')}</span>}
-        </h1>
-        <SessionClock
-          session={session}
-          chapters={manifest.chapters}
-          position={position}
-          onPause={(paused) => void send({ type: paused ? 'pause-clock' : 'resume-clock' })}
-        />
-        {info !== null && (
-          <AudienceControl
-            audience={audience}
-            kind={info.audienceWindow}
-            onOpen={openAudience}
-            onClose={closeAudience}
+        <div className="presenter-bar-top">
+          <h1>
+            {manifest.title}
+            {mode === 'rehearsal' && <span className="badge">{t('presenter.rehearsalBadge')}</span>}
+          </h1>
+          <SessionClock
+            session={session}
+            chapters={manifest.chapters}
+            position={position}
+            onPause={(paused) => void send({ type: paused ? 'pause-clock' : 'resume-clock' })}
           />
-        )}
-        <p className="hint" data-role="audience-hint" aria-live="polite">
-          {noSecondDisplay && !audiencePresent ? t('presenter.audience.noSecondDisplay') : ''}
-        </p>
-        <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
-          {t('film.keys.open')}
-        </button>
-        <RoomCheckButton />
-        <button
-          type="button"
-          className="button"
-          data-role="leave"
-          onClick={() => {
-            onLeave();
-            void leaveSession();
-          }}
-        >
-          {t('film.toOverview')}
-        </button>
-        <SessionControls course={course} session={session} />
+        </div>
+        <div className="presenter-bar-tools">
+          {info !== null && (
+            <AudienceControl
+              audience={audience}
+              kind={info.audienceWindow}
+              onOpen={openAudience}
+              onClose={closeAudience}
+            />
+          )}
+          <p className="hint" data-role="audience-hint" aria-live="polite">
+            {noSecondDisplay && !audiencePresent ? t('presenter.audience.noSecondDisplay') : ''}
+          </p>
+          <button type="button" className="button" data-role="keys-toggle" onClick={() => setKeysOpen(true)}>
+            {t('film.keys.open')}
+          </button>
+          <RoomCheckButton />
+          <button
+            type="button"
+            className="button"
+            data-role="leave"
+            onClick={() => {
+              onLeave();
+              void leaveSession();
+            }}
+          >
+            {t('film.toOverview')}
+          </button>
+          <SessionControls course={course} session={session} />
+        </div>
       </header>
       <div className="presenter-body">
         <section className="presenter-now" aria-label={t('presenter.nowLabel')}>
           <p className="presenter-phase" data-role="phase" data-phase={phase.kind} aria-live="polite">
             {phaseText}
-          </p>
-          <p className="presenter-next" data-role="next-chapter">
-            {nextChapter === undefined
-              ? t('presenter.nextNone')
-              : t('presenter.next', { number: (following ?? 0) + 1, title: nextChapter.title })}
           </p>
           <LeadStatus
             chapters={manifest.chapters}
@@ -239,52 +243,49 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               {t('presenter.evaluationHint')}
             </p>
           )}
-          <div className="presenter-controls" role="group" aria-label={t('presenter.controlsLabel')}>
-            <button
-              type="button"
-              className="button large"
-              data-role="back"
-              onClick={() => void send({ type: 'previous' })}
-            >
-              {t('presenter.back')}
-            </button>
-            <button
-              type="button"
-              className="button primary large"
-              data-role="play-pause"
-              onClick={() =>
-                void send(phase.kind === 'finished' ? { type: 'restart' } : { type: 'toggle-play' })
-              }
-            >
-              {playLabel}
-            </button>
-            {/* Next skips the rest of a chapter; in a discussion, a break or before the start it would only
-                do what the button beside it says ("Fortsett", "Spill av"), so it shows while a chapter runs. */}
-            {(phase.kind === 'playing' || phase.kind === 'paused') && (
+          <div className="console-actions">
+            <div className="presenter-controls" role="group" aria-label={t('presenter.controlsLabel')}>
               <button
                 type="button"
                 className="button large"
-                data-role="next"
-                onClick={() => void send({ type: 'next' })}
+                data-role="back"
+                onClick={() => void send({ type: 'previous' })}
               >
-                {t('presenter.forward')}
+                {t('presenter.back')}
               </button>
-            )}
-            <button
-              type="button"
-              className="button large"
-              data-role="blank-toggle"
-              aria-pressed={state.blank !== null}
-              onClick={() => void send({ type: state.blank === null ? 'blank' : 'unblank' })}
-            >
-              {t('presenter.blank')}
-            </button>
+              <button
+                type="button"
+                className="button primary large"
+                data-role="play-pause"
+                onClick={() =>
+                  void send(phase.kind === 'finished' ? { type: 'restart' } : { type: 'toggle-play' })
+                }
+              >
+                {playLabel}
+              </button>
+              {/* Next skips the rest of a chapter; in a discussion, a break or before the start it would only
+                  do what the button beside it says ("Fortsett", "Spill av"), so it shows while a chapter runs. */}
+              {(phase.kind === 'playing' || phase.kind === 'paused') && (
+                <button
+                  type="button"
+                  className="button large"
+                  data-role="next"
+                  onClick={() => void send({ type: 'next' })}
+                >
+                  {t('presenter.forward')}
+                </button>
+              )}
+            </div>
+            <CoverControls cover={state.blank} send={(command) => void send(command)} />
           </div>
           {phase.kind === 'discussing' && (
             <DiscussionTimer
-              key={phase.since}
-              since={phase.since}
-              minutes={plannedMinutes(route, phase.chapter) ?? chapter?.minutes}
+              timer={phase}
+              minutes={withAddedMinutes(
+                plannedMinutes(route, phase.chapter) ?? chapter?.minutes,
+                phase.addedMinutes,
+              )}
+              onCommand={(command) => void send({ type: command })}
             />
           )}
           <ChapterTimeline
@@ -308,62 +309,71 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               {t('film.chapters.open')} (O)
             </button>
           </div>
-          {audienceHere ? (
-            <div className="presenter-preview" data-role="preview">
-              <p className="preview-label">{t('presenter.preview.label')}</p>
-              <div
-                className="preview-box"
-                ref={previewBox}
-                style={{ height: preview.height * preview.scale }}
-              >
-                <div
-                  className="preview-scaled"
-                  style={{
-                    width: preview.width,
-                    height: preview.height,
-                    transform: `scale(${preview.scale})`,
-                  }}
-                >
-                  <FilmStage
-                    course={course}
-                    lecture={lecture}
-                    board={session.board}
-                    interactive={false}
-                    // Read when the preview mounts: where the room was (an audience window just closed, say).
-                    startAt={startPosition(manifest.chapters, state, position)}
-                    video={video}
-                    stage={stageElement}
-                  />
+          <div className="now-next">
+            <section className="now-next-now" aria-label={t('presenter.mirror.label')}>
+              <h2 className="now-next-heading">{t('presenter.mirror.label')}</h2>
+              {audienceHere ? (
+                <div className="presenter-preview" data-role="preview">
+                  <div
+                    className="preview-box"
+                    ref={previewBox}
+                    style={{ height: preview.height * preview.scale }}
+                  >
+                    <div
+                      className="preview-scaled"
+                      style={{
+                        width: preview.width,
+                        height: preview.height,
+                        transform: `scale(${preview.scale})`,
+                      }}
+                    >
+                      <FilmStage
+                        course={course}
+                        lecture={lecture}
+                        board={session.board}
+                        interactive={false}
+                        // Read when the preview mounts: where the room was (an audience window just closed, say).
+                        startAt={startPosition(manifest.chapters, state, position)}
+                        video={video}
+                        stage={stageElement}
+                      />
+                    </div>
+                  </div>
+                  <button
+                    type="button"
+                    className="button"
+                    data-role="preview-fullscreen"
+                    onClick={fullscreen.toggle}
+                  >
+                    {t('presenter.preview.fullscreen')}
+                  </button>
                 </div>
-              </div>
-              <button
-                type="button"
-                className="button"
-                data-role="preview-fullscreen"
-                onClick={fullscreen.toggle}
-              >
-                {t('presenter.preview.fullscreen')}
-              </button>
-            </div>
-          ) : (
-            <figure className="presenter-still" data-role="still-frame">
-              {chapter?.still !== undefined ? (
-                <img
-                  data-role="still"
-                  src={`${course.mediaBase}${chapter.still}`}
-                  alt={t('presenter.still.alt', { title: chapter.title })}
-                />
               ) : (
-                <div className="still-placeholder" aria-hidden="true">
-                  {chapter?.title}
-                </div>
+                <RoomMirror course={course} lecture={state} board={session.board} position={position} />
               )}
-              <figcaption>{t('presenter.still.caption')}</figcaption>
-            </figure>
-          )}
+            </section>
+            <section className="now-next-next" aria-label={t('presenter.nextLabel')}>
+              <h2 className="now-next-heading">{t('presenter.nextLabel')}</h2>
+              <NextUp
+                next={
+                  nextChapter === undefined || following === null
+                    ? null
+                    : { chapter: nextChapter, index: following }
+                }
+                mediaBase={course.mediaBase}
+              />
+            </section>
+          </div>
           <FailureAlert failure={failure} />
         </section>
         <div className="presenter-side">
+          {phase.kind === 'ready' && manifest.notice !== undefined && (
+            <ConsoleNotice
+              notice={manifest.notice}
+              shown={state.notice}
+              onShow={(shown) => void send({ type: shown ? 'show-notice' : 'hide-notice' })}
+            />
+          )}
           {chapter !== undefined && (
             <PresenterPrompts
               chapter={chapter}

@@ -70,7 +70,7 @@ test('the end card shows the evaluation QR code, which decodes to the address se
     await presenter.locator('[data-role="start-presenter"]').click();
     const audience = await context.newPage();
     await audience.goto(`${host.origin}/?view=audience`);
-    await expect(presenter.locator('[data-role="still-frame"]')).toBeVisible();
+    await expect(presenter.locator('[data-role="room-mirror"]')).toBeVisible();
     await playLastChapterToTheEnd(presenter, audience);
     await expect(audience.locator('[data-role="finished"]')).toContainText('Takk for i dag!');
     await expect(audience.locator('[data-role="evaluation-qr"]')).toHaveCount(0);

@@ -27,10 +27,26 @@ test.afterEach(async () => {
 });
 
 test('the timer, prompt paging and QR data URL are computed right', () => {
-  expect(discussionClock(1000, 1000 + 65_400, 5)).toEqual({ elapsed: '01:05', target: '05:00', over: false });
-  expect(discussionClock(0, 300_000, 5).over).toBe(true);
-  expect(discussionClock(5000, 1000, 5).elapsed).toBe('00:00');
-  expect(discussionClock(0, 10_000, undefined)).toEqual({ elapsed: '00:10', target: null, over: false });
+  expect(discussionClock({ since: 1000 }, 1000 + 65_400, 5)).toEqual({
+    elapsed: '01:05',
+    target: '05:00',
+    over: false,
+    paused: false,
+  });
+  expect(discussionClock({ since: 0 }, 300_000, 5).over).toBe(true);
+  expect(discussionClock({ since: 5000 }, 1000, 5).elapsed).toBe('00:00');
+  expect(discussionClock({ since: 0 }, 10_000, undefined)).toEqual({
+    elapsed: '00:10',
+    target: null,
+    over: false,
+    paused: false,
+  });
+  // Paused: it stands at the pause, however late it is read.
+  expect(discussionClock({ since: 0, pausedAt: 30_000 }, 900_000, 5)).toMatchObject({
+    elapsed: '00:30',
+    over: false,
+    paused: true,
+  });
   expect(promptPage(4, 0, 'one')).toEqual({ shown: [0], current: 0, canPrevious: false, canNext: true });
   expect(promptPage(4, 3, 'one')).toEqual({ shown: [3], current: 3, canPrevious: true, canNext: false });
   expect(promptPage(4, 9, 'one').current).toBe(3);
@@ -89,6 +105,12 @@ test('notice, play/pause, back, digits, blank, keys overlay, full screen and tex
 }) => {
   const requests = await openDemo(page);
   await page.locator('[data-role="start"]').click();
+  // Before the film the screen holds the course title; the notice is the lecturer's until shown.
+  const holding = page.locator('[data-role="holding"]');
+  await expect(holding).toContainText('Hva er viktig for MEG');
+  await expect(page.locator('[data-role="notice-start"]')).toBeFocused();
+  await expectAccessible(page, 'holding screen');
+  await page.locator('[data-role="show-notice"]').click();
   const notice = page.locator('[data-role="notice"]');
   await expect(notice).toBeVisible();
   await expect(page.locator('[data-role="notice-start"]')).toBeFocused();
@@ -96,6 +118,7 @@ test('notice, play/pause, back, digits, blank, keys overlay, full screen and tex
   await expectAccessible(page, 'notice card');
   await page.keyboard.press('PageDown');
   await expect(notice).toBeHidden();
+  await expect(holding).toBeHidden();
   await expect.poll(async () => (await filmStatus(page)).currentTime).toBeGreaterThan(0.5);
   await expectAccessible(page, 'playing');
 
@@ -123,7 +146,7 @@ test('notice, play/pause, back, digits, blank, keys overlay, full screen and tex
   await page.keyboard.press('3');
   await expect(title(page)).toContainText('Bolig');
 
-  // Blank: pure black; the next key (even "next") only brings the picture back.
+  // Blank: pure black; the next key (even "next") only brings the picture back, and the film plays on.
   await page.keyboard.press(' ');
   await expect.poll(async () => (await filmStatus(page)).paused).toBe(false);
   await page.keyboard.press('b');
@@ -143,7 +166,10 @@ test('notice, play/pause, back, digits, blank, keys overlay, full screen and tex
   await page.keyboard.press('n');
   await expect(blank).toBeHidden();
   await expect(title(page)).toContainText('Bolig');
-  expect((await filmStatus(page)).paused).toBe(true);
+  await expect.poll(async () => (await filmStatus(page)).paused).toBe(false);
+  // A paused film stays paused under the cover and after it.
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await filmStatus(page)).paused).toBe(true);
   await page.keyboard.press('.');
   await expect(blank).toBeVisible();
   await page.keyboard.press('x');

@@ -88,8 +88,9 @@ test('the presenter drives, the audience page follows within 200 ms, and only it
 
   const audience = await openAudience(context);
   await expect(presenter.locator('[data-role="audience-status"]')).toHaveAttribute('data-present', 'true');
-  // With an audience page, the presenter shows a still of the chapter and no film at all.
-  await expect(presenter.locator('[data-role="still"]')).toBeVisible();
+  // With an audience page, the presenter mirrors the room's screen (the holding screen before the film) and
+  // decodes no film at all.
+  await expect(presenter.locator('[data-role="room-mirror"]')).toHaveAttribute('data-view', 'holding');
   expect(await films(presenter)).toEqual({ count: 0, playing: 0 });
   await expectAccessible(presenter, 'presenter with an audience window');
 
@@ -163,7 +164,7 @@ test('the presenter drives, the audience page follows within 200 ms, and only it
     }).observe(page.document.body, { subtree: true, childList: true });
   });
   await presenter.locator('[data-role="start-presenter"]').click();
-  await expect(presenter.locator('[data-role="still"]')).toBeVisible();
+  await expect(presenter.locator('[data-role="room-mirror"]')).toBeVisible();
   await presenter.locator('[data-role="play-pause"]').click();
   await expect.poll(async () => (await films(audience)).playing).toBe(1);
   expect(

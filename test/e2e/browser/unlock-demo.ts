@@ -14,4 +14,6 @@ export async function unlockDemo(page: Page, url?: string): Promise<void> {
   await page.locator('[data-role="password"]').fill(DEMO_PASSWORD);
   await page.locator('[data-role="password"]').press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: DEMO_TITLE })).toBeVisible();
+  // The unlock screen's heading is the course title too: wait for the overview itself.
+  await expect(page.locator('[data-role="start-presenter"]')).toBeVisible({ timeout: 30_000 });
 }

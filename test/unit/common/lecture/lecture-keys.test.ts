@@ -34,6 +34,19 @@ describe('the one key map (every window and main’s clicker)', () => {
     expect(lectureKeyAction(key(name), idle)).toEqual(command(type));
   });
 
+  test.each([
+    ['w', 'white'],
+    ['W', 'white'],
+    [',', 'white'],
+    ['h', 'holding'],
+    ['H', 'holding'],
+  ])('%j covers the room with the %s screen', (name, screen) => {
+    expect(lectureKeyAction(key(name), idle)).toEqual({
+      kind: 'command',
+      command: { type: 'blank', screen },
+    });
+  });
+
   test('Back carries no playhead: main decides whether it is near the chapter start', () => {
     expect(lectureKeyAction(key('PageUp'), idle)).toEqual({ kind: 'command', command: { type: 'previous' } });
   });
