@@ -295,8 +295,18 @@ test('discussion: one prompt or all (remembered), lecturer panel, statement repl
   expect(stop.currentTime).toBeGreaterThan(22.1);
   expect(stop.currentTime).toBeLessThan(22.16);
   await expect(title(page)).toContainText('Søvn');
-  // A statement in the middle (13.6-14.4) stops on its own end.
+  // A statement in the middle (13.6-14.4) stops on its own end. The replay goes through main, so the
+  // discussion is still shown for a moment after the click: wait for the film to stand in the statement.
   await replays.nth(0).click();
+  await expect
+    .poll(
+      async () => {
+        const status = await filmStatus(page);
+        return status.paused && status.currentTime < 15;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   await expect(discussion).toBeVisible({ timeout: 10_000 });
   stop = await filmStatus(page);
   expect(stop.paused).toBe(true);
