@@ -15,6 +15,8 @@ export interface DiscussionTimerProps {
   minutes: number | undefined;
   /** The lecturer's controls (pause/resume, reset, +1 min); absent where the timer is only shown. */
   onCommand?: (command: TimerCommand) => void;
+  /** What the timer times (a discussion unless told: a break's timer has the same controls). */
+  label?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DiscussionTimerProps {
  * "time is up" in words as well as colour, and announces that once (not every second). Where the lecturer
  * steers it, it pauses and resumes (a question that needs its own time), resets, and takes a minute more.
  */
-export function DiscussionTimer({ timer, minutes, onCommand }: DiscussionTimerProps): ReactElement {
+export function DiscussionTimer({ timer, minutes, onCommand, label }: DiscussionTimerProps): ReactElement {
   const { t } = useTranslation();
   const now = useNow();
   const clock = discussionClock(timer, now, minutes);
@@ -34,7 +36,7 @@ export function DiscussionTimer({ timer, minutes, onCommand }: DiscussionTimerPr
       data-over={clock.over}
       data-paused={clock.paused}
     >
-      <span className="timer-label">{t('film.timer.label')}</span>{' '}
+      <span className="timer-label">{label ?? t('film.timer.label')}</span>{' '}
       <span className="timer-time" data-role="timer-time">
         {clock.target === null
           ? clock.elapsed

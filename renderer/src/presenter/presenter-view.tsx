@@ -288,6 +288,14 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
               onCommand={(command) => void send({ type: command })}
             />
           )}
+          {phase.kind === 'break' && (
+            <DiscussionTimer
+              timer={phase}
+              minutes={phase.minutes}
+              label={t('presenter.breakTimer')}
+              onCommand={(command) => void send({ type: command })}
+            />
+          )}
           <ChapterTimeline
             chapters={manifest.chapters}
             planned={new Set(planned)}

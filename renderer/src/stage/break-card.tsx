@@ -1,6 +1,8 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../src/common/course/time';
+import { timerElapsedMs, type PhaseTimer } from '../../../src/common/lecture/phase-timer';
+import { useNow } from '../app/use-now';
 import { useRoomTranslator } from '../i18n/use-room-translator';
 import { roomFitLevels } from './room-fit-levels';
 import { useFitSteps } from './use-fit-steps';
@@ -10,8 +12,8 @@ const BREAK_LEVELS = roomFitLevels(['stack']);
 
 /** Props of {@link BreakCard}. */
 export interface BreakCardProps {
-  /** When the break began (ms, main's clock) and how long it is planned to last. */
-  since: number;
+  /** The break's timer as main holds it (the lecturer may pause it) and how long the break is planned to last. */
+  timer: PhaseTimer;
   minutes: number;
   /** The chapter the film goes on with, or null when the break ends the session. */
   nextTitle: string | null;
@@ -27,7 +29,7 @@ export interface BreakCardProps {
  * leave the room) and a countdown, then the chapter that follows.
  */
 export function BreakCard({
-  since,
+  timer,
   minutes,
   nextTitle,
   interactive,
@@ -36,13 +38,11 @@ export function BreakCard({
 }: BreakCardProps): ReactElement {
   const { t } = useTranslation();
   const { t: room, language: roomLanguage } = useRoomTranslator(language);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const end = since + minutes * 60_000;
-  const left = Math.max(0, Math.ceil((end - now) / 1000));
+  const now = useNow();
+  // A paused countdown stands still, and the time to be back moves on with the clock until it runs again.
+  const leftMs = Math.max(0, minutes * 60_000 - timerElapsedMs(timer, now));
+  const end = now + leftMs;
+  const left = Math.ceil(leftMs / 1000);
   const back = new Intl.DateTimeFormat(roomLanguage, { hour: '2-digit', minute: '2-digit' }).format(end);
   const { boxRef, contentRef } = useFitSteps(BREAK_LEVELS, `${nextTitle ?? ''}|${left > 0}`);
   return (

@@ -239,7 +239,7 @@ export function FilmStage({
         )}
       {phase.kind === 'break' && (
         <BreakCard
-          since={phase.since}
+          timer={phase}
           minutes={phase.minutes}
           nextTitle={nextAfterBreak === null ? null : (manifest.chapters[nextAfterBreak]?.title ?? null)}
           interactive={interactive}

@@ -243,6 +243,17 @@ test('the console fits the laptop in every phase, mirrors the room, and steers t
   await expect(room.locator('[data-role="break"]')).toBeVisible();
   await expect(mirror).toHaveAttribute('data-view', 'break');
   await fitsAndIsAccessible(presenter, 'break');
+  // The break's countdown on the room's screen stands while paused and takes a minute more (5 planned).
+  const left = room.locator('[data-role="break-left"]');
+  await presenter.locator('[data-role="timer-pause"]').click();
+  await expect(presenter.locator('[data-role="timer"]')).toHaveAttribute('data-paused', 'true');
+  const heldLeft = (await left.textContent()) ?? '';
+  expect(heldLeft).toMatch(/04:5\d/);
+  await presenter.waitForTimeout(2_100);
+  await expect(left).toHaveText(heldLeft);
+  await presenter.locator('[data-role="timer-add-minute"]').click();
+  await expect(left).toContainText(/05:5\d/);
+  await presenter.locator('[data-role="timer-pause"]').click();
 
   // The last chapter from near its end, to the end card.
   await presenter.locator('[data-role="play-pause"]').click();
