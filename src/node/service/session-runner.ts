@@ -49,6 +49,12 @@ interface HeldSession {
   totals: Map<number, ChapterTime>;
   /** Since when (ms) the current phase's time is counted; null while the session is not on stage. */
   countingSince: number | null;
+  /**
+   * The course's plan this session last took over, so coming back to it keeps a re-plan made during it
+   * (one click on a suggestion) unless the course's plan changed meanwhile; absent when not known (a session
+   * continued from the store), and then the course's plan is followed.
+   */
+  followed?: LecturePlan | null;
 }
 
 /** How a session is begun: on which course, of which kind, in which view, and whether to start afresh. */
@@ -104,8 +110,10 @@ export class SessionRunner {
     this.runningKey = key;
     session.countingSince = now;
     let lecture = session.state.lecture;
-    if (!samePlan(lecture.plan, course.plan))
+    const known = session.followed;
+    if (known === undefined ? !samePlan(lecture.plan, course.plan) : !samePlan(known, course.plan))
       lecture = this.reduce(session, lecture, { type: 'set-plan', plan: course.plan });
+    session.followed = course.plan;
     if (lecture.phase.kind === 'finished') lecture = this.reduce(session, lecture, { type: 'restart' });
     if (view === 'film' && lecture.phase.kind === 'ready' && course.manifest.notice === undefined)
       lecture = this.reduce(session, lecture, { type: 'play' });
@@ -196,6 +204,7 @@ export class SessionRunner {
   followPlan(course: OpenCourse): void {
     const session = this.current();
     if (session === undefined || session.course.handle !== course.handle) return;
+    session.followed = course.plan;
     const next = this.reduce(session, session.state.lecture, { type: 'set-plan', plan: course.plan });
     if (next === session.state.lecture) return;
     this.changeLecture(session, next);

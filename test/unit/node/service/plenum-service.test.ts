@@ -334,6 +334,35 @@ describe('the Plenum service', () => {
     expect(service.state().settings.planByCourse).toEqual({ prove: plan.id });
   });
 
+  it('a plan changed during the session (a re-plan) survives leaving and coming back, until the course’s plan changes', async () => {
+    const { service, begin, command, course } = await unlocked(tempDir());
+    const chosen = {
+      id: null,
+      name: 'Alle',
+      steps: [
+        { kind: 'chapter', chapterId: 'a', minutes: 5 },
+        { kind: 'chapter', chapterId: 'b', minutes: 5 },
+      ],
+      budgetMinutes: null,
+    };
+    value(await service.dispatch('course.choosePlan', { handle: course.handle, plan: chosen }));
+    await begin('lecture');
+    const replanned = {
+      ...chosen,
+      name: 'Alle (justert)',
+      steps: [{ kind: 'chapter', chapterId: 'b', minutes: 5 }],
+    };
+    await command({ type: 'set-plan', plan: replanned });
+    await service.dispatch('session.leave', {});
+    expect((await begin('lecture')).lecture.plan).toEqual(replanned);
+    // The course's own plan changing is followed, re-plan or not.
+    const other = { ...chosen, name: 'Annen', steps: [{ kind: 'chapter', chapterId: 'a', minutes: 9 }] };
+    value(await service.dispatch('course.choosePlan', { handle: course.handle, plan: other }));
+    expect(service.state().session?.lecture.plan).toEqual(other);
+    await service.dispatch('session.leave', {});
+    expect((await begin('lecture')).lecture.plan).toEqual(other);
+  });
+
   it('locks every course after the idle time with no session running, and never during one', async () => {
     const clock = manualClock();
     const { service, begin } = await unlocked(tempDir(), { now: clock.now });
