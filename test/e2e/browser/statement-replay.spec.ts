@@ -159,6 +159,11 @@ async function replayAndExpectExactStop(
   expect(Math.max(...replayed), `${label}: no frame after the statement's end`).toBeLessThan(statement.end);
   expect(Math.abs(currentTime - statement.end), `${label}: |currentTime - end|`).toBeLessThanOrEqual(FRAME);
   const shown = await frameOnScreen(player);
+  // The figures, for the notes: which frame stands against the statement's last, and the time.
+  console.log(
+    `${label}: frame ${shown} (last ${lastFrameIndex(statement.end, FPS)}), currentTime ${currentTime.toFixed(4)} s, ` +
+      `latest frame after the seek ${Math.max(...replayed).toFixed(3)} s`,
+  );
   expect(shown, `${label}: a frame number is readable`).not.toBeNull();
   expect(Math.abs(shown! - lastFrameIndex(statement.end, FPS)), `${label}: frames off`).toBeLessThanOrEqual(
     1,
