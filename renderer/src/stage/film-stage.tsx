@@ -20,6 +20,7 @@ import type { Lecture } from '../film/use-lecture';
 import { useSettings } from '../settings/use-settings';
 import { BoardView } from './board-view';
 import { BreakCard } from './break-card';
+import { roomViewOf } from '../../../src/common/lecture/room-view';
 import { EndCard } from './end-card';
 import { HoldingCard } from './holding-card';
 import { ReadyActions } from './ready-actions';
@@ -77,7 +78,6 @@ export function FilmStage({
   const route = useMemo(() => lectureRoute(lectureCourseOf(manifest), state.plan), [manifest, state.plan]);
   // The span the film is watched in: the chapter playing, or a statement replayed (over any phase).
   const watched = stageSpan(manifest.chapters, state);
-  const replaying = state.replay !== null;
   usePositionReport(videoRef);
 
   // The <video> follows the lecture state. On mount the film is already loading at the right place
@@ -171,7 +171,86 @@ export function FilmStage({
           count: manifest.chapters.length,
           title: chapter.title,
         });
-  const nextAfterBreak = phase.kind === 'break' ? chapterAfter(route, phase.after) : null;
+  const view = roomViewOf(state, manifest.notice !== undefined);
+  /** The room's view in front of the film; a cover is drawn last, over the children (the keys list) too. */
+  function roomLayer(): ReactNode {
+    const viewChapter = 'chapter' in view ? manifest.chapters[view.chapter] : undefined;
+    switch (view.kind) {
+      case 'cover':
+      case 'replay':
+      case 'film':
+        return null;
+      case 'notice':
+        return manifest.notice === undefined ? null : (
+          <NoticeCard
+            notice={manifest.notice}
+            interactive={interactive}
+            onStart={() => void send({ type: 'play' })}
+          />
+        );
+      case 'holding':
+        // The notice is the lecturer's to read; the room sees the course title until the film or the
+        // notice is chosen.
+        return (
+          <HoldingCard courseTitle={manifest.title} language={manifest.language}>
+            {interactive && (
+              <ReadyActions
+                hasNotice={manifest.notice !== undefined}
+                onStart={() => void send({ type: 'play' })}
+                onShowNotice={() => void send({ type: 'show-notice' })}
+              />
+            )}
+          </HoldingCard>
+        );
+      case 'link':
+        return <LinkView course={manifest} shown={view} />;
+      case 'board':
+        return viewChapter === undefined ? null : (
+          <BoardView
+            chapter={viewChapter}
+            entries={board[viewChapter.id] ?? []}
+            language={manifest.language}
+          />
+        );
+      case 'discussion':
+        return viewChapter === undefined ? null : (
+          <DiscussionView
+            chapter={viewChapter}
+            promptIndex={view.promptIndex}
+            promptMode={state.promptMode}
+            people={manifest.people}
+            interactive={interactive}
+            onContinue={() => void send({ type: 'next' })}
+            onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
+            onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
+            language={manifest.language}
+          />
+        );
+      case 'break': {
+        const following = chapterAfter(route, view.after);
+        return (
+          <BreakCard
+            timer={view}
+            minutes={view.minutes}
+            nextTitle={following === null ? null : (manifest.chapters[following]?.title ?? null)}
+            interactive={interactive}
+            onContinue={() => void send({ type: 'next' })}
+            language={manifest.language}
+          />
+        );
+      }
+      case 'end':
+        return (
+          <EndCard
+            courseTitle={manifest.title}
+            evaluationUrl={settings.settings?.evaluationUrl ?? null}
+            closingMessage={settings.settings?.closingMessage ?? null}
+            reason="finished"
+            language={manifest.language}
+          />
+        );
+    }
+  }
   return (
     <div className="film-stage" ref={stage} data-role="stage" data-phase={phase.kind}>
       {/* eslint-disable-next-line jsx-a11y/media-has-caption -- the timed text is the course's own: one
@@ -195,70 +274,11 @@ export function FilmStage({
           />
         ))}
       </video>
-      {phase.kind === 'ready' &&
-        (manifest.notice !== undefined && state.notice ? (
-          <NoticeCard
-            notice={manifest.notice}
-            interactive={interactive}
-            onStart={() => void send({ type: 'play' })}
-          />
-        ) : (
-          // The notice is the lecturer's to read; the room sees the course title until the film or the
-          // notice is chosen.
-          <HoldingCard courseTitle={manifest.title} language={manifest.language}>
-            {interactive && (
-              <ReadyActions
-                hasNotice={manifest.notice !== undefined}
-                onStart={() => void send({ type: 'play' })}
-                onShowNotice={() => void send({ type: 'show-notice' })}
-              />
-            )}
-          </HoldingCard>
-        ))}
-      {/* A replayed statement is seen on the film: what stands in front of it steps aside meanwhile. */}
-      {state.link !== null && !replaying && <LinkView course={manifest} shown={state.link} />}
-      {state.board && !replaying && chapter !== undefined && (
-        <BoardView chapter={chapter} entries={board[chapter.id] ?? []} language={manifest.language} />
-      )}
-      {phase.kind === 'discussing' &&
-        chapter !== undefined &&
-        !replaying &&
-        !state.board &&
-        state.link === null && (
-          <DiscussionView
-            chapter={chapter}
-            promptIndex={phase.promptIndex}
-            promptMode={state.promptMode}
-            people={manifest.people}
-            interactive={interactive}
-            onContinue={() => void send({ type: 'next' })}
-            onShowPrompt={(promptIndex) => void send({ type: 'show-prompt', promptIndex })}
-            onPromptMode={(mode) => void send({ type: 'set-prompt-mode', mode })}
-            language={manifest.language}
-          />
-        )}
-      {phase.kind === 'break' && (
-        <BreakCard
-          timer={phase}
-          minutes={phase.minutes}
-          nextTitle={nextAfterBreak === null ? null : (manifest.chapters[nextAfterBreak]?.title ?? null)}
-          interactive={interactive}
-          onContinue={() => void send({ type: 'next' })}
-          language={manifest.language}
-        />
-      )}
-      {phase.kind === 'finished' && (
-        <EndCard
-          courseTitle={manifest.title}
-          evaluationUrl={settings.settings?.evaluationUrl ?? null}
-          closingMessage={settings.settings?.closingMessage ?? null}
-          reason="finished"
-          language={manifest.language}
-        />
-      )}
+      {/* What stands in front of the film, as main's state says (the console's mirror reads the same). */}
+      {roomLayer()}
       {children}
-      {state.blank !== null && (
-        <RoomCover cover={state.blank} courseTitle={manifest.title} language={manifest.language} />
+      {view.kind === 'cover' && (
+        <RoomCover screen={view.screen} courseTitle={manifest.title} language={manifest.language} />
       )}
       {problem !== null && (
         <p role="alert" className="alert film-alert">

@@ -146,10 +146,12 @@ export function lectureKeyAction(event: LectureKey, context: LectureKeyContext):
  */
 function promptCommand(prompts: PromptKeys | null, step: 1 | -1): LectureKeyAction | null {
   if (prompts === null) return null;
-  if (prompts.mode === 'all') return { kind: 'command', command: { type: 'set-prompt-mode', mode: 'one' } };
+  const type = step === 1 ? 'next-prompt' : 'previous-prompt';
+  if (prompts.mode === 'all') return { kind: 'command', command: { type } };
   const target = prompts.index + step;
   if (target < 0 || target >= prompts.count) return null;
-  return { kind: 'command', command: { type: 'show-prompt', promptIndex: target } };
+  // The reducer pages from the prompt main holds: two presses within one round trip still move twice.
+  return { kind: 'command', command: { type } };
 }
 
 /** The chapter index a digit key jumps to: 1-9 are chapters 1-9, 0 the tenth. */

@@ -128,6 +128,9 @@ export const lectureCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('previous') }),
   z.object({ type: z.literal('go-to-chapter'), chapter: z.number().int().min(0) }),
   z.object({ type: z.literal('show-prompt'), promptIndex: z.number().int().min(0) }),
+  // A clicker's prompt keys: the reducer pages from the prompt main holds, so two quick presses move twice.
+  z.object({ type: z.literal('next-prompt') }),
+  z.object({ type: z.literal('previous-prompt') }),
   z.object({ type: z.literal('set-prompt-mode'), mode: promptModeSchema }),
   // Covers the room's screen (black unless told otherwise); a second press of another cover switches to it.
   z.object({ type: z.literal('blank'), screen: lectureCoverSchema.shape.screen.optional() }),
@@ -278,6 +281,15 @@ export function reduceLecture(
         command.promptIndex < (course.chapters[phase.chapter]?.prompts ?? 0)
         ? next({ ...phase, promptIndex: command.promptIndex })
         : state;
+    case 'next-prompt':
+    case 'previous-prompt': {
+      if (phase.kind !== 'discussing') return state;
+      // From all prompts, either key goes back to the one the room had; else one step, never past the ends.
+      if (state.promptMode === 'all') return next(phase, { promptMode: 'one' });
+      const count = course.chapters[phase.chapter]?.prompts ?? 0;
+      const target = phase.promptIndex + (command.type === 'next-prompt' ? 1 : -1);
+      return target < 0 || target >= count ? state : next({ ...phase, promptIndex: target });
+    }
     case 'set-prompt-mode':
       return command.mode === state.promptMode ? state : next(phase, { promptMode: command.mode });
     case 'blank': {
@@ -354,6 +366,8 @@ export function reduceLecture(
           // The chapter's stop is disarmed while the statement plays; the film then stands at its end.
           return next({ kind: 'paused', chapter: phase.chapter }, { replay, blank: null });
         case 'paused':
+          // The film stands where the statement ends afterwards, not sent back to the chapter's start.
+          return next({ kind: 'paused', chapter: phase.chapter }, { replay, blank: null });
         case 'discussing':
           return next(phase, { replay, blank: null });
         case 'ready':

@@ -2,8 +2,8 @@ import type { LectureState, CoverScreen } from './lecture-state';
 
 /**
  * What the room's screen shows for a lecture state, in the order the stage stacks it: a cover over
- * everything, then the end or a break, a link's QR code or the class board over a discussion, a replayed
- * statement instead of the discussion, the notice or the holding screen before the film, else the film.
+ * everything, then the end or a break, a replayed statement (on the film), a link's QR code or the class
+ * board over a discussion, the discussion, the notice or the holding screen before the film, else the film.
  * The stage and the console's mirror both read it, so the lecturer sees what the room sees.
  */
 export type RoomView =
@@ -38,9 +38,10 @@ export function roomViewOf(state: LectureState, hasNotice: boolean): RoomView {
     case 'playing':
     case 'paused':
     case 'discussing': {
+      // A replay is asked for on purpose and seen on the film: what stands in front of it steps aside.
+      if (state.replay !== null) return { kind: 'replay', ...state.replay };
       if (state.link !== null) return { kind: 'link', ...state.link };
       if (state.board) return { kind: 'board', chapter: phase.chapter };
-      if (state.replay !== null) return { kind: 'replay', ...state.replay };
       return phase.kind === 'discussing'
         ? { kind: 'discussion', chapter: phase.chapter, promptIndex: phase.promptIndex }
         : { kind: 'film', chapter: phase.chapter, playing: phase.kind === 'playing' };

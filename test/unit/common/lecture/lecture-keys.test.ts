@@ -100,16 +100,15 @@ describe('the one key map (every window and main’s clicker)', () => {
       ...idle,
       prompts: { count: 4, index, mode },
     });
-    const show = (promptIndex: number) => ({
-      kind: 'command',
-      command: { type: 'show-prompt', promptIndex },
-    });
+    // The keys name a step, not a prompt: the reducer pages from the prompt main holds (see lecture-state).
+    const next = { kind: 'command', command: { type: 'next-prompt' } };
+    const previous = { kind: 'command', command: { type: 'previous-prompt' } };
     const mode = (value: string) => ({ kind: 'command', command: { type: 'set-prompt-mode', mode: value } });
 
     test('ArrowDown shows the next prompt and ArrowUp the previous, up to the first and last', () => {
-      expect(lectureKeyAction(key('ArrowDown'), at(0))).toEqual(show(1));
-      expect(lectureKeyAction(key('ArrowDown'), at(2))).toEqual(show(3));
-      expect(lectureKeyAction(key('ArrowUp'), at(2))).toEqual(show(1));
+      expect(lectureKeyAction(key('ArrowDown'), at(0))).toEqual(next);
+      expect(lectureKeyAction(key('ArrowDown'), at(2))).toEqual(next);
+      expect(lectureKeyAction(key('ArrowUp'), at(2))).toEqual(previous);
       // Past either end the key is not the lecture's, so it scrolls a panel as usual.
       expect(lectureKeyAction(key('ArrowDown'), at(3))).toBeNull();
       expect(lectureKeyAction(key('ArrowUp'), at(0))).toBeNull();
@@ -118,8 +117,8 @@ describe('the one key map (every window and main’s clicker)', () => {
     test('A shows all prompts, and one at a time again; from all, either arrow goes back to one', () => {
       expect(lectureKeyAction(key('a'), at(1))).toEqual(mode('all'));
       expect(lectureKeyAction(key('A'), at(1, 'all'))).toEqual(mode('one'));
-      expect(lectureKeyAction(key('ArrowDown'), at(1, 'all'))).toEqual(mode('one'));
-      expect(lectureKeyAction(key('ArrowUp'), at(1, 'all'))).toEqual(mode('one'));
+      expect(lectureKeyAction(key('ArrowDown'), at(1, 'all'))).toEqual(next);
+      expect(lectureKeyAction(key('ArrowUp'), at(1, 'all'))).toEqual(previous);
       // With a single prompt there is nothing to page or to show all of.
       const single = { ...idle, prompts: { count: 1, index: 0, mode: 'one' as const } };
       for (const name of ['a', 'ArrowDown', 'ArrowUp'])

@@ -99,6 +99,35 @@ describe('the lecture reducer', () => {
     expect(moved).toMatchObject({ blank: null, phase: { kind: 'paused', atStart: true } });
   });
 
+  it('pages prompts from the one main holds, so two quick presses move twice and stop at the ends', () => {
+    const discussing = run([
+      { type: 'go-to-chapter', chapter: 1 },
+      { type: 'play' },
+      { type: 'chapter-ended', chapter: 1, at: 199 },
+    ]);
+    const twice = run([{ type: 'next-prompt' }, { type: 'next-prompt' }], discussing);
+    expect(twice.phase).toMatchObject({ kind: 'discussing', promptIndex: 2 });
+    expect(run([{ type: 'next-prompt' }], twice)).toBe(twice);
+    expect(run([{ type: 'previous-prompt' }], twice).phase).toMatchObject({ promptIndex: 1 });
+    expect(run([{ type: 'previous-prompt' }], discussing)).toBe(discussing);
+    // From all prompts, either key goes back to one at a time at the prompt the room had.
+    const all = run([{ type: 'set-prompt-mode', mode: 'all' }], twice);
+    expect(run([{ type: 'previous-prompt' }], all)).toMatchObject({
+      promptMode: 'one',
+      phase: { promptIndex: 2 },
+    });
+    const playing = run([{ type: 'play' }]);
+    expect(run([{ type: 'next-prompt' }], playing)).toBe(playing);
+  });
+
+  it('a replay asked while the film stands at a chapter’s start leaves it at the statement’s end', () => {
+    const atStart = run([{ type: 'go-to-chapter', chapter: 1 }]);
+    expect(atStart.phase).toEqual({ kind: 'paused', chapter: 1, atStart: true });
+    const replaying = run([{ type: 'replay-statement', chapter: 1, statement: 0 }], atStart);
+    expect(replaying.phase).toEqual({ kind: 'paused', chapter: 1 });
+    expect(replaying.replay).toEqual({ chapter: 1, statement: 0 });
+  });
+
   it('lets the lecturer pause, resume, reset and lengthen the discussion timer', () => {
     const at = (state: LectureState, command: LectureCommand, now: number): LectureState =>
       reduceLecture(state, command, course, { now, position: 150 });
@@ -288,6 +317,8 @@ describe('the lecture reducer', () => {
         { type: 'add-minute' },
         { type: 'show-notice' },
         { type: 'hide-link' },
+        { type: 'next-prompt' },
+        { type: 'previous-prompt' },
       ),
       fc.record({ type: fc.constant('show-link' as const), chapter: fc.nat(4), link: fc.nat(3) }),
       fc.record({ type: fc.constant('replay-statement' as const), chapter: fc.nat(4), statement: fc.nat(2) }),

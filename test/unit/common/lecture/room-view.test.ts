@@ -14,17 +14,20 @@ describe('what the room sees', () => {
     expect(roomViewOf({ ...initialLectureState(), notice: true }, false)).toEqual({ kind: 'holding' });
   });
 
-  it('stacks a cover over everything, then the QR code, the board and a replay over the discussion', () => {
+  it('stacks a cover over everything, then a replay, the QR code and the board over the discussion', () => {
     expect(roomViewOf(discussing, false)).toEqual({ kind: 'discussion', chapter: 2, promptIndex: 1 });
     expect(roomViewOf({ ...discussing, replay: { chapter: 2, statement: 0 } }, false)).toEqual({
       kind: 'replay',
       chapter: 2,
       statement: 0,
     });
+    // A replay is asked for on purpose: the board steps aside while it plays.
     expect(roomViewOf({ ...discussing, board: true, replay: { chapter: 2, statement: 0 } }, false)).toEqual({
-      kind: 'board',
+      kind: 'replay',
       chapter: 2,
+      statement: 0,
     });
+    expect(roomViewOf({ ...discussing, board: true }, false)).toEqual({ kind: 'board', chapter: 2 });
     expect(roomViewOf({ ...discussing, board: true, link: { chapter: 2, link: 1 } }, false)).toEqual({
       kind: 'link',
       chapter: 2,
