@@ -66,7 +66,7 @@ const WORKS_WHILE_TYPING: ReadonlySet<string> = new Set(['PageDown', 'PageUp', '
  * The one key map, for every window and for main's clicker (which reads keys before the page does).
  * Clickers send PageDown/PageUp (some send the arrows, and "." or B for their blank button); the up and down
  * arrows page a discussion's prompts (a four-way clicker has them) and A shows them all, O the chapters to
- * jump to. W and H stay free (white and holding screens are planned for them). Held keys and
+ * jump to, W (or ,) a white screen and H the holding screen. Held keys and
  * shortcuts with Ctrl, Alt or Meta never move the lecture, so the system's own shortcuts keep working.
  * Returns null for a key that is not the lecture's.
  */

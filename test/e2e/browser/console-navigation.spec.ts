@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import type { LecturePlan } from '../../../src/common/plan/plan-step';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { expectAccessible } from '../../support/expect-accessible';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // Ways around the film in the console, against the loopback host and the short demo course: the prompt keys
@@ -21,21 +21,10 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-let host: PlenumHost;
+const host = useHostPerTest();
 
 test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
   mkdirSync(SHOTS, { recursive: true });
-});
-
-// A host (and data directory) per test: main keeps the course's plan and its unfinished session.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
 });
 
 /** The page's globals this spec touches (typed structurally: no DOM types in this file). */

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Plan } from '../../../src/common/ipc/api-types';
-import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { expectAccessible } from '../../support/expect-accessible';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
+import { adoptPlan } from './adopt-plan';
 
 // The presenter console in a real room's sizes: one fixed screen (no page scroll) at 1280x800 and 1024x768
 // in every phase, axe-clean in each; "now on screen" mirrors what the room's page shows within 200 ms; the
@@ -12,24 +12,7 @@ import { unlockDemo } from './unlock-demo';
 // shown. Short demo: Taushetsplikt (index 3) runs 34.24-38.72 s with 4 prompts; the plan gives it 0 minutes
 // (over at once) and a break after it.
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
-
-interface PageGlobal {
-  plenum: PlenumApi;
-}
+const host = useHostPerTest();
 
 const PLAN: Plan = {
   id: null,
@@ -120,15 +103,7 @@ test('the console fits the laptop in every phase, mirrors the room, and steers t
   const context = await browser.newContext({ viewport: LAPTOPS[0] });
   const presenter = await context.newPage();
   await unlockDemo(presenter, host.url);
-  await presenter.evaluate(async (plan) => {
-    const api = (globalThis as unknown as PageGlobal).plenum;
-    const state = await api.state.get({});
-    if (!state.ok) throw new Error(`state.get: ${state.error.code}`);
-    const course = state.value.courses[0];
-    if (course === undefined) throw new Error('no unlocked course');
-    const adopted = await api.course.adoptPlan({ handle: course.handle, plan });
-    if (!adopted.ok) throw new Error(`adoptPlan: ${adopted.error.code}`);
-  }, PLAN);
+  await adoptPlan(presenter, PLAN);
   await presenter.locator('[data-role="start-presenter"]').click();
   const room = await context.newPage();
   await room.setViewportSize({ width: 1280, height: 720 });

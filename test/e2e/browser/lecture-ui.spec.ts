@@ -4,27 +4,13 @@ import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import { discussionClock } from '../../../renderer/src/film/discussion-clock';
 import { promptPage } from '../../../renderer/src/film/prompt-paging';
 import { svgDataUrl } from '../../../renderer/src/film/svg-data-url';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // Lecture mode's screen in Chromium against the loopback host and the short demo course: keys, notice,
 // discussion view, lecturer panel, timer, subtitles, statement replay and resume. The pure parts first.
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-// A host (and data directory) per test: sessions persist, so a test would otherwise continue the last one's.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
+const host = useHostPerTest();
 
 test('the timer, prompt paging and QR data URL are computed right', () => {
   expect(discussionClock({ since: 1000 }, 1000 + 65_400, 5)).toEqual({

@@ -3,29 +3,14 @@ import { expect, test, type Page } from '@playwright/test';
 import type { PlenumState } from '../../../src/common/ipc/contract';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // Session plans in Chromium against the loopback host and the short demo course: a plan made from the
 // two-hour template with one chapter left out, stored in SQLite (still there after a reload), chosen, and
 // followed by the lecture, which skips the chapter left out.
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-// A host (and data directory) per test: main keeps the course unlocked and its plan chosen, so on a shared
-// host a test would start from the plan and screen the last one left.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
+const host = useHostPerTest();
 
 /** The page's globals this spec touches (typed structurally where the DOM is: no DOM types in this file). */
 interface PageGlobal {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from '../../support/expect-accessible';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { startPlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // The presenter and audience windows as two pages of the same origin (the loopback host's way of having two
@@ -12,22 +13,7 @@ import { unlockDemo } from './unlock-demo';
 
 const SHORT_CHAPTER = 3;
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-// A host (and data directory) per test: main keeps the course unlocked and continues the unfinished session
-// of a kind, so on a shared host a test would start inside the last one's lecture.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
+const host = useHostPerTest();
 
 /** The films in a page and whether each is playing (typed structurally: no DOM types in this file). */
 async function films(page: Page): Promise<{ count: number; playing: number }> {
@@ -229,9 +215,13 @@ test('single screen: the presenter previews the room, and F puts that view full 
   const context = await newContext(browser);
   const presenter = await context.newPage();
   await openPresenter(presenter, host.url);
-  await expect(presenter.locator('[data-role="preview"] [data-role="notice"]')).toBeVisible();
+  // Before the film the room (here the preview) holds the course title; the notice is on the console.
+  await expect(presenter.locator('[data-role="preview"] [data-role="holding"]')).toBeVisible();
+  await expect(presenter.locator('[data-role="console-notice"]')).toBeVisible();
   // The preview shows no buttons: the presenter's own controls run the lecture.
   await expect(presenter.locator('[data-role="preview"] [data-role="notice-start"]')).toHaveCount(0);
+  await presenter.locator('[data-role="notice-to-room"]').click();
+  await expect(presenter.locator('[data-role="preview"] [data-role="notice"]')).toBeVisible();
   await presenter.screenshot({ path: 'test-results/screens/presenter-single-screen.png', fullPage: true });
   await expectAccessible(presenter, 'presenter, single screen');
   const fullscreenRole = () =>

@@ -4,29 +4,16 @@ import type { Plan } from '../../../src/common/ipc/api-types';
 import type { PlenumState } from '../../../src/common/ipc/contract';
 import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import type { LecturePlan } from '../../../src/common/plan/plan-step';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
+import { adoptPlan } from './adopt-plan';
 
 // Live re-planning and "your turn" in Chromium against the loopback host and the short demo course: a plan
 // (set up through the API) whose discussions cannot fit its ten-minute budget, a lecture run on it, and a
 // suggestion from the console applied with one click to the running session; who leads each chapter, and
 // "your turn" for the role this Plenum's user has chosen.
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-// A host (and data directory) per test: main keeps the course's plan and the unfinished session.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
+const host = useHostPerTest();
 
 /** The page's globals this spec touches. */
 interface PageGlobal {
@@ -52,21 +39,6 @@ const TIGHT_PLAN: Plan = {
     { kind: 'chapter', chapterId: 'oppsummering', minutes: 3 },
   ],
 };
-
-/** Adopts a plan for the demo course through the API, as the rehearsal's write-back does. */
-async function adoptPlan(page: Page, plan: Plan): Promise<void> {
-  // The unlock screen's heading is the course title too: wait for the overview itself.
-  await expect(page.locator('[data-role="start-presenter"]')).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(async (planToAdopt) => {
-    const api = (globalThis as unknown as PageGlobal).plenum;
-    const state = await api.state.get({});
-    if (!state.ok) throw new Error(`state.get: ${state.error.code}`);
-    const course = state.value.courses[0];
-    if (course === undefined) throw new Error('no unlocked course');
-    const adopted = await api.course.adoptPlan({ handle: course.handle, plan: planToAdopt });
-    if (!adopted.ok) throw new Error(`adoptPlan: ${adopted.error.code}`);
-  }, plan);
-}
 
 /** The running session's plan, as main holds it now. */
 async function sessionPlan(page: Page): Promise<LecturePlan | null> {

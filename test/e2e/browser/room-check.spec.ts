@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // The room check before class, through the loopback host: the console turns the test pattern on and the
@@ -18,20 +18,10 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-let host: PlenumHost;
+const host = useHostPerTest();
 
 test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
   mkdirSync(SHOTS, { recursive: true });
-});
-
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
 });
 
 /** Records every oscillator started in each page of the context (frequency in Hz), in `__plenumTones`. */

@@ -1,33 +1,13 @@
 import { expectAccessible } from '../../support/expect-accessible';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_COURSE,
-  DEMO_PASSWORD,
-  ensureDemoCourse,
-  startPlenumHost,
-  type PlenumHost,
-} from './plenum-host';
+import { DEMO_COURSE, DEMO_PASSWORD, startPlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 
 // The renderer in real Chromium against the loopback host and the real (short) demo course file. Needs
 // `npm run build` (the CLI and host, the renderer, and the host's client out/renderer/plenum-client.js) and
 // Chromium at /usr/bin/chromium (`apt-get install chromium`).
 
-let host: PlenumHost;
-
-test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
-});
-
-// A host (and data directory) per test: main keeps a course unlocked and its sessions saved, so a test on a
-// shared host would start from where the last one left the course (its overview, or its running session).
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-});
+const host = useHostPerTest();
 
 /** The film element's playback facts (typed structurally: this file compiles without DOM types). */
 interface FilmStatus {

@@ -8,7 +8,7 @@ import type { PlenumApi } from '../../../src/common/ipc/plenum-api';
 import type { LectureState } from '../../../src/common/lecture/lecture-state';
 import type { SessionCommand } from '../../../src/common/session/session-state';
 import { frameOnScreen } from '../../support/frame-on-screen';
-import { ensureDemoCourse, startPlenumHost, type PlenumHost } from './plenum-host';
+import { useHostPerTest } from './host-per-test';
 import { unlockDemo } from './unlock-demo';
 
 // The lecturer's panel through the loopback host on the short demo, whose film burns its frame number into
@@ -29,21 +29,10 @@ const DISCUSSED = { chapter: 3, index: 0, start: 36.2, end: 37.4 };
 type Replayed = typeof STATEMENT;
 const SHOTS = '/tmp/shots';
 
-let host: PlenumHost;
+const host = useHostPerTest();
 
 test.beforeAll(() => {
-  test.setTimeout(360_000);
-  ensureDemoCourse();
   mkdirSync(SHOTS, { recursive: true });
-});
-
-// A host per test: main continues a session of a kind, so a shared host would start inside the last lecture.
-test.beforeEach(async () => {
-  host = await startPlenumHost();
-});
-
-test.afterEach(async () => {
-  await host?.stop();
 });
 
 /** The page's globals this spec touches, typed structurally (this file compiles without DOM types). */
