@@ -1,6 +1,7 @@
-import { Fragment, type ReactElement, type ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { LinkQr } from '../film/link-qr';
 import { useRoomTranslator } from '../i18n/use-room-translator';
+import { BreakableUrl } from './breakable-url';
 
 /** Props of {@link EndCard}. */
 export interface EndCardProps {
@@ -13,19 +14,6 @@ export interface EndCardProps {
   reason: 'finished' | 'ended';
   /** The course's language for what the room reads; the window's own when unknown. */
   language?: string | undefined;
-}
-
-/**
- * The address with line-break chances after each `/`, `?`, `&` and `=` (a `<wbr>` adds no text), so a long
- * one wraps where a reader expects it rather than inside a number.
- */
-function breakable(url: string): ReactNode[] {
-  return url.split(/(?<=[/?&=])/).map((part, index) => (
-    <Fragment key={index}>
-      {index > 0 && <wbr />}
-      {part}
-    </Fragment>
-  ));
 }
 
 /**
@@ -62,7 +50,7 @@ export function EndCard({
           <div className="end-card-evaluation">
             <p className="end-card-ask">{t('stage.end.evaluate')}</p>
             <p className="end-card-address" data-role="evaluation-address">
-              {breakable(evaluationUrl)}
+              <BreakableUrl url={evaluationUrl} />
             </p>
           </div>
         )}

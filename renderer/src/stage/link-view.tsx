@@ -3,6 +3,7 @@ import type { CourseManifest } from '../../../src/common/course/manifest';
 import type { ShownLink } from '../../../src/common/lecture/lecture-state';
 import { LinkQr } from '../film/link-qr';
 import { useRoomTranslator } from '../i18n/use-room-translator';
+import { BreakableUrl } from './breakable-url';
 
 /** Props of {@link LinkView}. */
 export interface LinkViewProps {
@@ -28,7 +29,9 @@ export function LinkView({ course, shown }: LinkViewProps): ReactElement | null 
       <div className="link-view-text">
         <p className="discussion-label">{t('stage.link.label')}</p>
         <h2>{link.label}</h2>
-        <p className="link-view-url">{link.url}</p>
+        <p className="link-view-url">
+          <BreakableUrl url={link.url} />
+        </p>
         <p className="link-view-scan">{t('stage.link.scan')}</p>
       </div>
     </section>
