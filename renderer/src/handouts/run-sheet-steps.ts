@@ -2,7 +2,8 @@ import type { Chapter, CourseManifest } from '../../../src/common/course/manifes
 import { lectureCourseOf } from '../../../src/common/lecture/lecture-course';
 import { lectureRoute } from '../../../src/common/lecture/lecture-route';
 import type { LecturePlan } from '../../../src/common/plan/plan-step';
-import { chapterLead, type StepLead } from '../../../src/common/plan/step-lead';
+import { chapterLead } from '../../../src/common/plan/chapter-lead';
+import type { StepLead } from '../../../src/common/plan/step-lead';
 
 /** One row of the run sheet: a chapter (its film, then its discussion) or a break, with when it begins. */
 export type RunSheetStep =

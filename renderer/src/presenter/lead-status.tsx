@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CourseManifest } from '../../../src/common/course/manifest';
 import type { LecturePhase } from '../../../src/common/lecture/lecture-state';
 import type { LecturePlan } from '../../../src/common/plan/plan-step';
-import { chapterLead, stepLeadSchema, STEP_LEADS, type StepLead } from '../../../src/common/plan/step-lead';
+import { chapterLead } from '../../../src/common/plan/chapter-lead';
+import { stepLeadSchema, STEP_LEADS, type StepLead } from '../../../src/common/plan/step-lead';
 import { useSettings } from '../settings/use-settings';
 
 /** Props of {@link LeadStatus}. */

@@ -4,7 +4,7 @@ import type { CourseManifest } from '../../../src/common/course/manifest';
 import { formatTime } from '../../../src/common/course/time';
 import type { PlanProgress, StepProgress } from '../../../src/common/plan/plan-progress';
 import { replanSuggestions, type ReplanSuggestion } from '../../../src/common/plan/replan-suggestions';
-import { chapterLead } from '../../../src/common/plan/step-lead';
+import { chapterLead } from '../../../src/common/plan/chapter-lead';
 import type { SessionCommand, SessionState } from '../../../src/common/session/session-state';
 import { usePlanProgress } from './use-plan-progress';
 

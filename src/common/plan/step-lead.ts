@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PlanStep } from './plan-step';
 
 /**
  * Who leads a step of the session: the lecturer, or the user representative (brukerrepresentant) the course
@@ -11,14 +10,3 @@ export type StepLead = z.infer<typeof stepLeadSchema>;
 
 /** Every lead, in the order the editor and the role picker list them. */
 export const STEP_LEADS: readonly StepLead[] = stepLeadSchema.options;
-
-/**
- * Who the plan names to lead a chapter, or null when it names no one (an older plan, no plan, or a chapter
- * the plan leaves out). Only chapter steps have a lead: a break is nobody's to lead.
- */
-export function chapterLead(plan: { steps: readonly PlanStep[] } | null, chapterId: string): StepLead | null {
-  if (plan === null) return null;
-  for (const step of plan.steps)
-    if (step.kind === 'chapter' && step.chapterId === chapterId) return step.lead ?? null;
-  return null;
-}
