@@ -249,6 +249,8 @@ export function PresenterView({ course, session, audience, onLeave }: PresenterV
                 type="button"
                 className="button large"
                 data-role="back"
+                // Before the film there is nothing to go back to.
+                disabled={phase.kind === 'ready'}
                 onClick={() => void send({ type: 'previous' })}
               >
                 {t('presenter.back')}
